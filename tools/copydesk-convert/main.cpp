@@ -1,0 +1,2 @@
+// copydesk-convert: placeholder until its module lands in this commit series.
+int main() { return 0; }

@@ -1,0 +1,2 @@
+// copydesk-extract: placeholder until its module lands in this commit series.
+int main() { return 0; }
