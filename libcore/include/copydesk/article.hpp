@@ -131,8 +131,8 @@ struct Article {
     Extras extra;
 };
 
-// Appends one `history` entry {"tool": tool, "version": COPYDESK_VERSION, <members_json>}.
-// REQUIRES: members_json is "" or a comma-separated list of JSON members ("\"k\": v, ...").
+// Appends one `history` entry {"tool":tool,"version":COPYDESK_VERSION,<members_json>}.
+// REQUIRES: members_json is "" or comma-separated JSON members ('"changes":{"nfc":3}').
 void add_history(Article& a, std::string_view tool, std::string_view members_json = {});
 
 }  // namespace copydesk

@@ -3,11 +3,11 @@
 namespace copydesk {
 
 void add_history(Article& a, std::string_view tool, std::string_view members_json) {
-    std::string entry = "{\"tool\": \"";
+    std::string entry = "{\"tool\":\"";
     entry += tool;
-    entry += "\", \"version\": \"" COPYDESK_VERSION "\"";
+    entry += "\",\"version\":\"" COPYDESK_VERSION "\"";
     if (!members_json.empty()) {
-        entry += ", ";
+        entry += ",";
         entry += members_json;
     }
     entry += '}';
