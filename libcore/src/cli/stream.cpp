@@ -1,0 +1,181 @@
+// The record-stream loop shared by normalize, tag and convert: read lines in batches, process
+// a batch on the worker threads, write its outputs in input order.
+#include <fmt/format.h>
+
+#include "copydesk/cli.hpp"
+#include "copydesk/io.hpp"
+#include "copydesk/record.hpp"
+
+namespace copydesk::cli {
+namespace {
+
+constexpr size_t batch_records = 512;
+constexpr size_t batch_bytes = size_t(16) << 20;
+
+struct Line {
+    std::string text;
+    int64_t number = 0;
+    size_t skipped = 0;  // > 0: the line was too long and is not in `text`
+};
+
+std::string place(const std::string& path, int64_t line) {
+    return fmt::format("{}:{}", path == "-" ? "stdin" : path, line);
+}
+
+// The outcome of one input line: a record to render, or the line to write for it.
+struct Item {
+    Article article;
+    std::string out;      // error line, or the JSON line when rendered by the worker
+    bool readable = false;
+    bool failed = false;  // counts as a record with an error
+};
+
+void process_line(const Line& line, const std::string& path, const StreamHandler& handler,
+                  Diagnostics& diag, Item& item) {
+    static thread_local record::Reader reader;
+    item.out.clear();
+    item.readable = item.failed = false;
+    const std::string where = place(path, line.number);
+    if (line.skipped) {
+        const std::string msg =
+            fmt::format("record too long ({} bytes; the limit is set by --max-record)", line.skipped);
+        diag.error(where, msg);
+        item.out = record::error_line("", msg, path, line.number) + '\n';
+        item.failed = true;
+        return;
+    }
+    if (const auto st = reader.read(line.text, item.article); !st) {
+        diag.error(where, st.message);
+        item.out = record::error_line(line.text, st.message, path, line.number) + '\n';
+        item.failed = true;
+        return;
+    }
+    item.readable = true;
+    Article& a = item.article;
+    const bool had_error = a.error.has_value();
+    if (handler.transform && !had_error) handler.transform(a, where);
+    if (a.error && !had_error) diag.error(where, *a.error);
+    item.failed = a.error.has_value();
+    if (!handler.render) {
+        record::write(a, item.out);
+        item.out += '\n';
+    }
+}
+
+bool blank(std::string_view s) { return s.find_first_not_of(" \t\r") == std::string_view::npos; }
+
+}  // namespace
+
+int run_record_stream(const CommonOptions& opts, Diagnostics& diag, const StreamHandler& handler) {
+    int status = exit_ok;
+    try {
+        io::Output output(opts.output);
+        WorkerPool pool(opts.jobs);
+        std::string head;
+        if (handler.begin) handler.begin(head);
+        output.write(head);
+        std::vector<Line> batch;
+        std::vector<Item> items;
+        std::string rendered;
+        int64_t records = 0, bytes = 0;
+        const auto paths = input_paths(opts);
+        Progress progress(opts, -1);
+        for (const std::string& path : paths) {
+            std::unique_ptr<io::Input> input;
+            try {
+                input = std::make_unique<io::Input>(path);
+            } catch (const io::Error& e) {
+                diag.error("", e.what());
+                status = exit_io;
+                continue;
+            }
+            io::LineReader lines(*input, opts.max_record);
+            bool more = true;
+            while (more) {
+                batch.clear();
+                size_t batch_size = 0;
+                while (batch.size() < batch_records && batch_size < batch_bytes) {
+                    std::string_view text;
+                    size_t skipped = 0;
+                    const auto st = lines.next(text, skipped);
+                    if (st == io::LineReader::Status::end) { more = false; break; }
+                    if (st == io::LineReader::Status::line && blank(text)) continue;
+                    Line& l = batch.emplace_back();
+                    l.number = lines.line_number();
+                    if (st == io::LineReader::Status::too_long) l.skipped = skipped; else l.text.assign(text);
+                    batch_size += text.size();
+                }
+                if (items.size() < batch.size()) items.resize(batch.size());
+                pool.run(batch.size(), [&](size_t i) { process_line(batch[i], path, handler, diag, items[i]); });
+                for (size_t i = 0; i < batch.size(); ++i) {
+                    const Item& item = items[i];
+                    if (item.failed) {
+                        if (status == exit_ok) status = exit_record_errors;
+                        if (opts.drop_errors) continue;
+                    }
+                    if (handler.render && item.readable) {
+                        rendered.clear();
+                        handler.render(item.article, rendered);
+                        output.write(rendered);
+                    } else if (!handler.render) {
+                        output.write(item.out);
+                    }
+                }
+                records += static_cast<int64_t>(batch.size());
+                bytes += static_cast<int64_t>(batch_size);
+                progress.update(records, bytes);
+            }
+            if (!input->damage().empty()) {
+                diag.error(path == "-" ? "stdin" : path, input->damage());
+                status = exit_io;
+            }
+        }
+        std::string tail;
+        if (handler.end) handler.end(tail);
+        output.write(tail);
+        progress.finish();
+        output.close();
+    } catch (const io::BrokenPipe&) {
+        return status == exit_io ? exit_io : exit_ok;
+    } catch (const io::Error& e) {
+        diag.error("", e.what());
+        return exit_io;
+    }
+    return status;
+}
+
+int run_ordered(const CommonOptions& opts, Diagnostics& diag, size_t n,
+                const std::function<OrderedOutcome(size_t)>& produce, int64_t total_bytes) {
+    int status = exit_ok;
+    try {
+        io::Output output(opts.output);
+        WorkerPool pool(opts.jobs);
+        Progress progress(opts, total_bytes);
+        const size_t batch = static_cast<size_t>(pool.jobs()) * 8;
+        std::vector<OrderedOutcome> outcomes;
+        int64_t records = 0, bytes = 0;
+        for (size_t first = 0; first < n; first += batch) {
+            const size_t count = std::min(batch, n - first);
+            outcomes.assign(count, OrderedOutcome());
+            pool.run(count, [&](size_t i) { outcomes[i] = produce(first + i); });
+            for (const OrderedOutcome& o : outcomes) {
+                if (o.io_error) status = exit_io;
+                if (o.errors && status == exit_ok) status = exit_record_errors;
+                output.write(o.output);
+                records += o.records;
+                bytes += o.bytes;
+            }
+            progress.update(records, bytes);
+        }
+        progress.finish();
+        output.close();
+    } catch (const io::BrokenPipe&) {
+        return status == exit_io ? exit_io : exit_ok;
+    } catch (const io::Error& e) {
+        diag.error("", e.what());
+        return exit_io;
+    }
+    return status;
+}
+
+}  // namespace copydesk::cli
