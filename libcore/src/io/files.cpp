@@ -54,9 +54,11 @@ size_t Input::read(char* buf, size_t n) {
     if (!damage_.empty()) return 0;
     const unsigned chunk = static_cast<unsigned>(std::min<size_t>(n, 1u << 30));
     const int got = gzread(static_cast<gzFile>(gz_), buf, chunk);
-    if (got >= 0) return static_cast<size_t>(got);
-    int code = 0;
+    if (got > 0) return static_cast<size_t>(got);
+    // At the end, or an error: a stream that ended early reports Z_BUF_ERROR only now.
+    int code = Z_OK;
     const char* msg = gzerror(static_cast<gzFile>(gz_), &code);
+    if (got == 0 && code == Z_OK) return 0;
     if (code == Z_ERRNO) throw Error(system_error(path_, "read error"));
     damage_ = std::string("damaged gzip data: ") + (msg ? msg : "unknown error");
     return 0;
