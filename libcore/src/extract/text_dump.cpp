@@ -451,7 +451,8 @@ bool leftover(std::string_view piece, Meta& meta, std::optional<std::string>& pu
     piece = strip_separators(piece);
     if (piece.empty()) return true;
     if (istarts_with(piece, "by ") || istarts_with(piece, "written by ")) return parse_byline(piece, meta);
-    for (std::string_view p : {"source:", "from:", "source "}) {
+    for (std::string_view p : {"source:", "from:", "source ", "\xE6\x9D\xA5\xE6\xBA\x90\xEF\xBC\x9A" /* 来源： */,
+                               "\xE6\x9D\xA5\xE6\xBA\x90:"}) {
         if (istarts_with(piece, p)) piece = strip_separators(piece.substr(p.size()));
     }
     if (publisher_like(piece)) {
@@ -470,7 +471,8 @@ Seg parse_segment(std::string_view seg, Meta& meta, std::optional<std::string>& 
     seg = trim_spaces(seg);
     if (seg.empty()) return Seg::publisher;  // "||": nothing
     if (parse_byline(seg, meta)) return Seg::meta;
-    for (std::string_view p : {"source:", "from:", "publisher:", "source :"}) {
+    for (std::string_view p : {"source:", "from:", "publisher:", "source :",
+                               "\xE6\x9D\xA5\xE6\xBA\x90\xEF\xBC\x9A" /* 来源： */, "\xE6\x9D\xA5\xE6\xBA\x90:"}) {
         if (istarts_with(seg, p)) {
             const std::string_view v = strip_separators(seg.substr(p.size()));
             if (!publisher_like(v) && !(v.size() <= 80 && !v.empty() && !ends_like_sentence(v)))
