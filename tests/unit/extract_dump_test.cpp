@@ -160,6 +160,7 @@ TEST_CASE("dates in datelines become ISO 8601 without an invented zone") {
     CHECK(iso("Sept 3 2020") == "2020-09-03");
     CHECK(iso("Monday, March 23rd, 2020") == "2020-03-23");
     CHECK(iso("Mon 23 March 2020") == "2020-03-23");
+    CHECK(detail::find_date("Mon 23 March 2020", 0, true)->begin == 0);
     CHECK(iso("23 March 2020") == "2020-03-23");
     CHECK(iso("23rd Mar. 2020 08:00 GMT") == "2020-03-23T08:00Z");
     CHECK(iso("23.03.2020") == "2020-03-23");
@@ -169,8 +170,10 @@ TEST_CASE("dates in datelines become ISO 8601 without an invented zone") {
     CHECK(iso("03/04/2020") == "2020-04-03");
     CHECK(iso("03/04/2020", false) == "2020-03-04");
     CHECK(iso("03/23/2020") == "2020-03-23");
-    CHECK(iso("12:25 EST March 23, 2020") == "2020-03-23");
+    CHECK(iso("12:25 EST March 23, 2020") == "2020-03-23T12:25");
     CHECK(iso("March 23, 2020 12:25 EST") == "2020-03-23T12:25");
+    CHECK(iso("Published 12:25 GMT, 23 March 2020") == "2020-03-23T12:25Z");
+    CHECK(iso("9:30 am on March 23, 2020") == "2020-03-23T09:30");
     CHECK(iso("2020-02-30") == "none");
     CHECK(iso("2020-13-01") == "none");
     CHECK(iso("in 2020 the") == "none");
@@ -209,6 +212,23 @@ TEST_CASE("metadata in a dateline line") {
     CHECK(a.site_name == "Xinhua");
     CHECK(a.date_published == "2020-03-23T09:10");
 
+    a = parse("Published 12:25 GMT, 23 March 2020");
+    CHECK(a.date_published == "2020-03-23T12:25Z");
+    CHECK_FALSE(a.site_name);
+
+    a = parse("Posted on March 23, 2020 by admin");
+    CHECK(a.date_published == "2020-03-23");
+    CHECK(a.authors == std::vector<std::string>{"admin"});
+    CHECK(a.body.size() == 1);
+
+    a = parse("BY ANNA SMITH, CHINA DAILY");
+    CHECK(a.authors == std::vector<std::string>{"ANNA SMITH"});
+    CHECK(a.site_name == "CHINA DAILY");
+
+    a = parse("Last updated: Monday 23 March 2020, 10:52 GMT | chinadaily.com.cn");
+    CHECK(a.date_modified == "2020-03-23T10:52Z");
+    CHECK(a.site_name == "chinadaily.com.cn");
+
     // Body-like lines with a date or "By" are not metadata.
     a = parse("By the time the meeting ended on March 23, 2020, most delegates had left.");
     CHECK(a.authors.empty());
@@ -228,6 +248,10 @@ TEST_CASE("body blocks: wrapped lines, one-line paragraphs, CJK, options") {
     a = parse_text_dump("\xE4\xB8\xAD\xE6\x96\x87\n\xE6\x96\x87\xE5\xAD\x97\xE3\x80\x82");
     REQUIRE(a.body.size() == 1);
     CHECK(a.body[0].text == "\xE4\xB8\xAD\xE6\x96\x87\xE6\x96\x87\xE5\xAD\x97\xE3\x80\x82");
+
+    a = parse_text_dump("A long first paragraph of the body that ends with a period.\n\nPhoto: Reuters\n\n"
+                        "He said:\n\nWe will win\n\nMore text follows here.");
+    for (const auto& b : a.body) CHECK(b.type == "paragraph");
 
     DumpOptions keep_lines;
     keep_lines.join_wrapped_lines = false;

@@ -368,6 +368,10 @@ size_t read_date(std::string_view s, size_t i, bool day_first, int& y, int& m, i
         if (const size_t w = read_weekday(s, i)) j = w;
         int mon = 0;
         size_t e = read_month(s, j, mon);
+        if (!e && j > i && j < s.size() && is_digit(s[j])) {  // Monday 23 March 2020
+            bool unused;
+            return read_date(s, j, day_first, y, m, d, unused);
+        }
         if (!e) return 0;
         const size_t k = skip_space(s, e);
         int day = 0;
@@ -380,15 +384,6 @@ size_t read_date(std::string_view s, size_t i, bool day_first, int& y, int& m, i
         if (yk > k + nd && read_number(s, yk, 4, yr) == 4) {
             y = yr, m = mon, d = day;
             return yk + 4;
-        }
-        // Monday 23 March 2020
-        if (j > i) {
-            int yy, mm, dd;
-            bool unused;
-            if (const size_t r = read_date(s, j, day_first, yy, mm, dd, unused); r && j != i) {
-                y = yy, m = mm, d = dd;
-                return r;
-            }
         }
         return 0;
     }
@@ -517,6 +512,21 @@ std::optional<DateMatch> find_date(std::string_view s, size_t from, bool day_fir
         match.begin = i;
         match.iso = std::to_string(y) + '-' + two(m) + '-' + two(d);
         match.end = read_time(s, end, iso_date, match.iso);
+        if (match.end == end) {
+            // A time before the date: "12:25 GMT, 23 March 2020", "9:30 am on March 23, 2020".
+            for (size_t p = i > from + 40 ? i - 40 : from; p < i; ++p) {
+                if (!is_digit(s[p]) || (p > 0 && is_alnum(s[p - 1]))) continue;
+                std::string t;
+                size_t e = read_time(s, p, false, t);
+                if (e == p) continue;
+                while (e < i && (s[e] == ' ' || s[e] == ',' || s[e] == '-' || s[e] == '\t')) ++e;
+                if (istarts_with(s.substr(e), "on ")) e = skip_space(s, e + 3);
+                if (skip_space(s, e) != i) continue;
+                match.begin = p;
+                match.iso += t;
+                break;
+            }
+        }
         return match;
     }
     return std::nullopt;

@@ -173,6 +173,9 @@ bool heading_like(std::string_view t) {
     if (std::find(std::begin(bad_first), std::end(bad_first), first) != std::end(bad_first)) return false;
     if (std::find(std::begin(bad_last), std::end(bad_last), last) != std::end(bad_last)) return false;
     if (starts_with_list_marker(t) || is_rule(t) || istarts_with(t, "by ")) return false;
+    // "Photo: Reuters", "Editor: Li Na": a label and its value, not a heading.
+    const size_t colon = t.find(':');
+    if (colon != std::string_view::npos && split_words(t.substr(0, colon)).size() <= 2) return false;
     return !istarts_with(t, "http://") && !istarts_with(t, "https://");
 }
 
@@ -292,6 +295,7 @@ bool publisher_word(std::string_view s) {
 // A publisher's name: 1..7 words, capitalised (small words aside) or a domain, no sentence end.
 bool publisher_like(std::string_view s) {
     if (s.empty() || s.size() > 80 || ends_like_sentence(s)) return false;
+    if (s.find(':') != std::string_view::npos) return false;  // a label or a time
     const auto words = split_words(s);
     if (words.empty() || words.size() > 7) return false;
     if (words.size() == 1 && s.find('.') != std::string_view::npos && !is_upper(first_cp(s)))
@@ -344,7 +348,7 @@ std::string_view cut_name(std::string_view s, Meta& meta) {
 }
 
 // "By NAME", "By NAME and NAME", "By NAME, NAME and NAME", "By NAME, Staff Writer".
-bool parse_byline(std::string_view s, Meta& meta) {
+bool parse_byline(std::string_view s, Meta& meta, bool lenient = false) {
     s = trim_spaces(s);
     std::string_view rest;
     for (std::string_view p : {"by ", "written by ", "words by ", "text by ", "story by ",
@@ -403,7 +407,10 @@ bool parse_byline(std::string_view s, Meta& meta) {
     for (auto n : names) {
         n = strip_separators(cut_name(n, local));
         if (role_like(n) && names.size() > 1) continue;
-        if (!name_like(n)) return false;
+        // After a date ("Posted on March 23, 2020 by admin") any short name goes.
+        const bool loose_ok = lenient && !n.empty() && split_words(n).size() <= 4 &&
+                              !ends_like_sentence(n) && !has_digit(n);
+        if (!name_like(n) && !loose_ok) return false;
         local.authors.emplace_back(n);
     }
     if (local.authors.empty()) return false;
@@ -450,7 +457,8 @@ size_t date_label(std::string_view before, DateKind& kind) {
 bool leftover(std::string_view piece, Meta& meta, std::optional<std::string>& publisher) {
     piece = strip_separators(piece);
     if (piece.empty()) return true;
-    if (istarts_with(piece, "by ") || istarts_with(piece, "written by ")) return parse_byline(piece, meta);
+    if (istarts_with(piece, "by ") || istarts_with(piece, "written by "))
+        return parse_byline(piece, meta, /*lenient=*/true);
     for (std::string_view p : {"source:", "from:", "source ", "\xE6\x9D\xA5\xE6\xBA\x90\xEF\xBC\x9A" /* 来源： */,
                                "\xE6\x9D\xA5\xE6\xBA\x90:"}) {
         if (istarts_with(piece, p)) piece = strip_separators(piece.substr(p.size()));
@@ -726,7 +734,9 @@ Article parse_text_dump(std::string_view bytes, const DumpOptions& opt) {
                 continue;
             }
             // A subheading: a short line with text after it that is not another short line.
-            if (opt.detect_headings && single_heading(c) && c + 1 < chunks.size() && !single_heading(c + 1)) {
+            const bool after_lead_in = c > 0 && ends_with_any(trim_spaces(chunks[c - 1].back()), {":", "\xEF\xBC\x9A"});
+            if (opt.detect_headings && single_heading(c) && c + 1 < chunks.size() &&
+                !single_heading(c + 1) && !after_lead_in) {
                 Block b;
                 b.type = "heading";
                 b.level = 2;
