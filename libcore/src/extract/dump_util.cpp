@@ -400,7 +400,8 @@ size_t read_time(std::string_view s, size_t i, bool iso_date, std::string& iso) 
         j = skip_space(s, j);
         if (j < s.size() && s[j] == ',') j = skip_space(s, j + 1);
         if (istarts_with(s.substr(j), "at ")) j = skip_space(s, j + 3);
-        else if (j < s.size() && s[j] == '@') j = skip_space(s, j + 1);
+        else if (j < s.size() && (s[j] == '@' || s[j] == '-' || s[j] == '|')) j = skip_space(s, j + 1);
+        else if (s.substr(j, 3) == "\xE2\x80\x93" || s.substr(j, 3) == "\xE2\x80\x94") j = skip_space(s, j + 3);
     }
     int h = 0, mi = 0, se = -1;
     const size_t nh = read_number(s, j, 2, h);

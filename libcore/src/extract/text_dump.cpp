@@ -239,6 +239,12 @@ bool parse_breadcrumbs(std::string_view t, bool after_title, std::vector<std::st
         }
         if (!ok) continue;
         if (!prefixed && (items.size() < (sep.ambiguous ? 3u : 2u))) continue;
+        if (!prefixed) {  // without a prefix, items are short (the last may be the headline)
+            const size_t check = items.size() >= 3 ? items.size() - 1 : items.size();
+            bool short_items = true;
+            for (size_t k = 0; k < check; ++k) short_items &= split_words(items[k]).size() <= 4;
+            if (!short_items) continue;
+        }
         if (!prefixed && has_digit(t) && find_date(t, 0, true)) continue;
         if (!items.empty() && (iequals(items.front(), "home") || iequals(items.front(), "homepage") ||
                                iequals(items.front(), "\xE9\xA6\x96\xE9\xA1\xB5" /* 首页 */)))
@@ -665,14 +671,35 @@ Article parse_text_dump(std::string_view bytes, const DumpOptions& opt) {
     // Header.
     Meta meta;
     size_t i = 0, seen = 0;
+    bool after_meta = false;  // the line before, in the same block, was a meta line
+    bool kicker_checked = false;
+    auto next_nonblank = [&](size_t k) {
+        while (k < n && blank(k)) ++k;
+        return k;
+    };
+    auto strip_atx = [](std::string_view t) {
+        const int level = atx_level(t);
+        return std::string(level ? trim_spaces(t.substr(static_cast<size_t>(level))) : t);
+    };
     while (seen < kMaxHeaderLines) {
-        while (i < n && blank(i)) ++i;
+        i = next_nonblank(i);
         if (i >= n) break;
         ++seen;
         const std::string_view t = trim_spaces(lines[i]);
         const bool chunk_start = i == 0 || blank(i - 1);
+        if (chunk_start) after_meta = false;
         if (t.size() > kMaxHeaderLine) break;
-        if (parse_meta_line(t, meta, opt)) { ++i; continue; }
+        if (parse_meta_line(t, meta, opt)) {
+            ++i;
+            after_meta = true;
+            continue;
+        }
+        // "China Daily" on a line of its own under a dateline or byline.
+        if (after_meta && !meta.site && publisher_like(t) && publisher_word(t)) {
+            meta.site = std::string(t);
+            ++i;
+            continue;
+        }
         if (a.breadcrumbs.empty() && !a.subtitle && parse_breadcrumbs(t, a.title.has_value(), a.breadcrumbs)) {
             ++i;
             continue;
@@ -682,8 +709,33 @@ Article parse_text_dump(std::string_view bytes, const DumpOptions& opt) {
             const bool alone = blank(i + 1);
             const std::string_view next = alone ? std::string_view() : trim_spaces(lines[i + 1]);
             if (alone || parse_meta_line(next, probe, opt)) {
-                const int level = atx_level(t);
-                a.title = std::string(level ? trim_spaces(t.substr(static_cast<size_t>(level))) : t);
+                a.title = strip_atx(t);
+                ++i;
+                continue;
+            }
+            // Headline and standfirst in one block: a short line, then a standfirst-like one,
+            // then a blank line (and more text) or a meta line.
+            const bool then_break = blank(i + 2) ? next_nonblank(i + 2) < n
+                                                 : parse_meta_line(trim_spaces(lines[i + 2]), probe, opt);
+            if (then_break && cps(t) <= 100 && standfirst_like(next)) {
+                a.title = strip_atx(t);
+                a.subtitle = std::string(next);
+                i += 2;
+                continue;
+            }
+        }
+        // A publisher's name or a kicker above the headline: "China Daily" or "Opinion", then
+        // the headline, then the dateline. The line nearest the dateline is the headline; the
+        // line above it names the publisher (site_name) or the section (a kicker of 1-3 words).
+        if (a.title && !a.subtitle && !kicker_checked && chunk_start && blank(i + 1) && title_like(t)) {
+            kicker_checked = true;
+            const bool publisher = !meta.site && publisher_like(*a.title) && publisher_word(*a.title);
+            const bool kicker = !publisher && !a.section && split_words(*a.title).size() <= 3;
+            Meta probe;
+            const size_t k = next_nonblank(i + 1);
+            if ((publisher || kicker) && k < n && parse_meta_line(trim_spaces(lines[k]), probe, opt)) {
+                (publisher ? meta.site : a.section) = std::move(a.title);
+                a.title = strip_atx(t);
                 ++i;
                 continue;
             }
@@ -692,9 +744,7 @@ Article parse_text_dump(std::string_view bytes, const DumpOptions& opt) {
             size_t e = i;
             std::string joined;
             while (e < n && !blank(e) && e - i < 4) join_line(joined, trim_spaces(lines[e++]));
-            size_t after = e;
-            while (after < n && blank(after)) ++after;
-            if (blank(e) && after < n && standfirst_like(joined)) {
+            if (blank(e) && next_nonblank(e) < n && standfirst_like(joined)) {
                 a.subtitle = std::move(joined);
                 i = e;
                 continue;
@@ -749,7 +799,7 @@ Article parse_text_dump(std::string_view bytes, const DumpOptions& opt) {
     }
 
     // Section: the last breadcrumb that is neither generic ("Content") nor the headline.
-    if (opt.section_from_breadcrumbs) {
+    if (opt.section_from_breadcrumbs && !a.section) {
         for (auto it = a.breadcrumbs.rbegin(); it != a.breadcrumbs.rend(); ++it) {
             if (generic_crumb(*it) || (a.title && *it == *a.title)) continue;
             a.section = *it;
