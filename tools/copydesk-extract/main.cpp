@@ -83,9 +83,9 @@ Article article_for(const Options& o, const std::string& path, const io::ReadAll
         a.url = o.url;
         a.source.uri = o.url;
     }
-    if (!in.damage.empty()) a.warnings.push_back("input ended early: " + in.damage);
     if (a.error) diag.error(display(path), *a.error);
     for (const std::string& w : a.warnings) diag.warning(display(path), w);
+    if (!in.damage.empty()) a.warnings.push_back("input ended early: " + in.damage);  // reported by the caller
     add_history(a, "extract", fmt::format("\"format\":\"{}\"", extract::to_string(kind)));
     return a;
 }

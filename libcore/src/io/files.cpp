@@ -60,7 +60,10 @@ size_t Input::read(char* buf, size_t n) {
     const char* msg = gzerror(static_cast<gzFile>(gz_), &code);
     if (got == 0 && code == Z_OK) return 0;
     if (code == Z_ERRNO) throw Error(system_error(path_, "read error"));
-    damage_ = std::string("damaged gzip data: ") + (msg ? msg : "unknown error");
+    std::string_view detail = msg ? msg : "unknown error";
+    if (detail.rfind("<fd:", 0) == 0 && detail.find(": ") != std::string_view::npos)
+        detail.remove_prefix(detail.find(": ") + 2);  // zlib names the descriptor, we name the path
+    damage_ = "damaged gzip data: " + std::string(detail);
     return 0;
 }
 
