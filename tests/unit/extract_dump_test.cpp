@@ -307,5 +307,6 @@ TEST_CASE("sniff_input routes inputs") {
     CHECK(sniff_input("Caf\xE9 au lait") == InputKind::text);  // windows-1252 is text
     CHECK(sniff_input(std::string_view("\xFF\xFE<\0h\0t\0m\0l\0>\0", 14)) == InputKind::html);
     CHECK(sniff_input(std::string_view("\xFF\xFEH\0i\0", 6)) == InputKind::text);
+    CHECK(sniff_input(std::string_view("\xFF\xFE\x2D\x4E\x87\x65\x2D\x4E\x87\x65", 10)) == InputKind::text);
     CHECK(to_string(InputKind::jsonl) == "jsonl");
 }

@@ -50,7 +50,7 @@ InputKind sniff_input(std::string_view s) {
         const bool le = s[0] == '\xFF';
         for (size_t i = 2; i + 1 < s.size() && utf16.size() < 4096; i += 2) {
             const char lo = s[i + (le ? 0 : 1)], hi = s[i + (le ? 1 : 0)];
-            utf16.push_back(hi == 0 && lo != 0 ? lo : '\x7F');
+            utf16.push_back(hi == 0 ? lo : 'x');  // non-ASCII stands in as a letter
         }
         s = utf16;
     }

@@ -10,7 +10,10 @@
 //   headline           the first title-like line standing alone (blank line after it or a meta
 //                      line under it): no terminal '.', ',', ';' or ':', at most 25 words
 //   standfirst         after the headline, a title-like block of 6 to 60 words standing alone,
-//                      with body text after it
+//                      with body text after it (or on the line right under the headline)
+//   publisher, kicker  a line above the headline when the dateline follows the headline:
+//                      a publisher's name goes to site_name, a 1-3 word kicker to section; a
+//                      publisher's name right under a dateline goes to site_name
 // The first line that is none of these starts the body. A dump without such lines has no
 // header fields: nothing is guessed from body text.
 #include <algorithm>
