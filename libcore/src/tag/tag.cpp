@@ -50,6 +50,41 @@ std::string json_tag(std::string_view s) {
     return out;
 }
 
+// Longest prefix of s of at most n bytes that ends at a space (or at least at a UTF-8
+// character boundary when there is no space).
+std::string_view cut(std::string_view s, size_t n) {
+    if (s.size() <= n) return s;
+    size_t e = n;
+    while (e > 0 && (static_cast<unsigned char>(s[e]) & 0xC0) == 0x80) --e;
+    const size_t sp = s.rfind(' ', e);
+    if (sp != std::string_view::npos && sp > n / 2) e = sp;
+    return s.substr(0, e);
+}
+
+// What CLD2 reads: title, subtitle and up to `budget` bytes of body text from blocks spread
+// over the article (all of it when budget is 0 or the body is short).
+std::string language_text(const Article& a, size_t budget) {
+    std::vector<const Block*> blocks;
+    size_t total = 0;
+    for (const Block& b : a.body)
+        if (has_words(b)) { blocks.push_back(&b); total += b.text.size() + 1; }
+    std::string all;
+    all.reserve(std::min(total, budget ? budget : total) + 512);
+    if (a.title) { all += *a.title; all += '\n'; }
+    if (a.subtitle) { all += *a.subtitle; all += '\n'; }
+    if (budget == 0 || total <= budget) {
+        for (const Block* b : blocks) { all += b->text; all += '\n'; }
+        return all;
+    }
+    const size_t k = std::clamp<size_t>(budget / 256, 1, blocks.size());
+    const size_t per = budget / k;
+    for (size_t j = 0; j < k; ++j) {
+        all += cut(blocks[j * blocks.size() / k]->text, per);
+        all += '\n';
+    }
+    return all;
+}
+
 std::optional<Date> reference_for(const Article& a, const Options& o, std::string_view lang) {
     if (!o.reference_date.empty()) return parse_date(o.reference_date);
     if (a.date_published) {
@@ -77,16 +112,7 @@ void tag_article(Article& a, const Options& o) {
 
     if (o.language) {
         const std::string declared = declared_language(a);
-        std::string all;
-        size_t total = 0;
-        for (const Block& b : a.body)
-            if (has_words(b)) total += b.text.size() + 1;
-        all.reserve(total + 256);
-        if (a.title) { all += *a.title; all += '\n'; }
-        if (a.subtitle) { all += *a.subtitle; all += '\n'; }
-        for (const Block& b : a.body)
-            if (has_words(b)) { all += b.text; all += '\n'; }
-        LanguageGuess g = detect_language(all, declared);
+        LanguageGuess g = detect_language(language_text(a, o.language_sample), declared);
         if (g.code.empty()) {
             a.annotations.language.reset();
         } else {
