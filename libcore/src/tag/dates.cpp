@@ -48,6 +48,8 @@ enum Lex : uint8_t {
     L_ORD,       // st, nd, rd, th
     L_NOTED,     // lowercase words in -ed that are not past tense: need, indeed, ...
     L_OF,
+    L_WEEKEND,
+    L_HOLIDAY,   // christmas 1, new 2, valentine 3, boxing 4, halloween 5
 };
 
 struct LexEntry {
@@ -89,6 +91,12 @@ const std::unordered_map<std::string_view, LexEntry>& lexicon() {
                               "starting", "end", "ending", "for", "until", "at", "of"})
             t[w] = {L_PREP, 0};
         t["of"] = {L_OF, 0};
+        t["weekend"] = {L_WEEKEND, 0};
+        t["christmas"] = {L_HOLIDAY, 1};
+        t["new"] = {L_HOLIDAY, 2};
+        t["valentine"] = {L_HOLIDAY, 3};
+        t["boxing"] = {L_HOLIDAY, 4};
+        t["halloween"] = {L_HOLIDAY, 5};
         t["will"] = {L_FUT, 0};
         t["shall"] = {L_FUT, 0};
         for (const char* w : {"scheduled", "expected", "due", "set", "slated", "planned", "poised"})
@@ -318,6 +326,7 @@ enum What : uint8_t {
     W_RELYEAR,    // year of reference + n
     W_TIME,       // time only
     W_YEARRANGE,  // y .. y2
+    W_WEEKEND,    // Saturday and Sunday; mod as for weekdays
 };
 
 struct Match {
@@ -326,6 +335,8 @@ struct Match {
     int y = 0, m = 0, d = 0;
     int y2 = 0, m2 = 0, d2 = 0;  // range end (d2 != 0 or y2 != 0 means a range)
     int wd = 0, mod = 2, n = 0;
+    int wdhint = -1;     // weekday written next to a month and day ("Monday, Sept. 19")
+    bool since = false;  // after "since": in the past
     int hh = -1, mi = 0, ss = -1;
     std::string tz;
     bool range = false;
@@ -404,6 +415,8 @@ class Scanner {
     bool try_relative(size_t i, Match& m) const;
     bool try_year(size_t i, Match& m) const;
     bool try_time(size_t i, Match& m) const;
+    bool try_weekend(size_t i, Match& m) const;
+    bool try_holiday(size_t i, Match& m) const;
     size_t parse_clock(size_t i, Match& m) const;  // hh:mm[:ss]; returns end or 0
     size_t parse_ampm(size_t i, Match& m) const;   // am/pm/a.m./p.m. after a number; end or i
     size_t parse_tz(size_t i, Match& m) const;
@@ -609,14 +622,42 @@ bool Scanner::try_month_first(size_t i, Match& m) const {
         m.te = i + 1;
         return true;
     }
-    if (prep_before(i)) {
-        // "in May" followed by a capitalised name ("in May Smith's view") is unlikely; accept.
-        m.what = W_MONTH;
-        m.mod = 2;
-        m.te = i + 1;
-        return true;
+    if (!prep_before(i)) return false;
+    // Weak prepositions also come before people: "the letter to May", "after May resigned".
+    const Tok& p = T(i - 1);
+    if (p.kind == K_WORD && p.lex != L_OF) {
+        const std::string_view pw = word(i - 1);
+        auto is = [&](std::string_view w) {
+            if (pw.size() != w.size()) return false;
+            for (size_t k = 0; k < w.size(); ++k)
+                if ((pw[k] | 0x20) != w[k]) return false;
+            return true;
+        };
+        const Tok& nx = T(i + 1);
+        const bool verb_next =
+            (nx.kind == K_WORD && (nx.lex == L_PAST || nx.lex == L_PRES || nx.lex == L_FUT || (nx.flags & F_ED) ||
+                                   word_is(i + 1, "has") || word_is(i + 1, "says") || word_is(i + 1, "would") ||
+                                   word_is(i + 1, "could") || word_is(i + 1, "should") || word_is(i + 1, "must"))) ||
+            (punct(i + 1, '\'') && word_is(i + 2, "s"));
+        if (is("and") || is("or") || is("to")) {
+            // only between dates: "from March to May", "April and May"
+            // and "the year to March", "12 months to July"
+            if (i < 2 || !(T(i - 2).kind == K_NUM || is_month_word(i - 2) ||
+                           (is("to") && T(i - 2).lex == L_UNIT)))
+                return false;
+        } else if (is("for") || is("at") || is("around") || is("by") || is("after") || is("before") || is("on") ||
+                   is("as") || is("than")) {
+            if (verb_next || is("as") || is("than")) return false;
+            if ((mo == 4 || mo == 5 || mo == 6 || mo == 8) && nx.kind == K_WORD && (nx.flags & F_CAP) &&
+                !(nx.flags & F_SENT))
+                return false;
+        }
+        m.since = is("since");
     }
-    return false;
+    m.what = W_MONTH;
+    m.mod = 2;
+    m.te = i + 1;
+    return true;
 }
 
 bool Scanner::try_day_first(size_t i, Match& m) const {
@@ -665,6 +706,7 @@ bool Scanner::try_weekday(size_t i, Match& m) const {
     if (try_absolute(j, d) && (d.what == W_FULL || d.what == W_MONTHDAY)) {
         m = d;
         m.tb = i;
+        m.wdhint = t.val;
         return true;
     }
     m = Match{};
@@ -677,7 +719,10 @@ bool Scanner::try_weekday(size_t i, Match& m) const {
         m.tb = i - 1;
         return true;
     }
-    if (prep_before(i)) return true;
+    if (prep_before(i)) {
+        m.since = word_is(i - 1, "since");
+        return true;
+    }
     // "Sheffield Wednesday", "Black Friday", "Super Tuesday": a name, not a date.
     if (i > 0 && T(i - 1).kind == K_WORD && !(T(i - 1).flags & F_LOWER)) return false;
     // "Wednesday Addams", "Sunday Times"
@@ -779,6 +824,11 @@ bool Scanner::try_year(size_t i, Match& m) const {
          word_is(i - 2, "beginning") || word_is(i - 2, "half") || word_is(i - 2, "middle") ||
          word_is(i - 2, "quarter") || word_is(i - 2, "fall")))
         ok = true;
+    // "2019 has been a difficult year", "2020 saw ..."
+    if (!ok && (T(i).flags & F_SENT) && T(i + 1).kind == K_WORD && (T(i + 1).flags & F_LOWER) &&
+        (T(i + 1).lex == L_PAST || T(i + 1).lex == L_PRES || T(i + 1).lex == L_FUT || (T(i + 1).flags & F_ED) ||
+         word_is(i + 1, "has") || word_is(i + 1, "saw") || word_is(i + 1, "marks")))
+        ok = true;
     if (!ok) return false;
     m.what = W_YEAR;
     m.te = i + 1;
@@ -855,12 +905,88 @@ bool Scanner::try_time(size_t i, Match& m) const {
     return false;
 }
 
+bool Scanner::try_weekend(size_t i, Match& m) const {
+    // "last weekend", "this weekend", "next weekend", "over the weekend"
+    m = Match{};
+    m.what = W_WEEKEND;
+    if (T(i).lex == L_MOD && T(i + 1).lex == L_WEEKEND && !((T(i).flags & F_CAP) && !(T(i).flags & F_SENT))) {
+        m.mod = T(i).val;
+        m.tb = i;
+        m.te = i + 2;
+        return true;
+    }
+    if (word_is(i, "the") && T(i + 1).lex == L_WEEKEND && T(i + 1).kind == K_WORD && i > 0 &&
+        (word_is(i - 1, "over") || word_is(i - 1, "at") || word_is(i - 1, "on") || word_is(i - 1, "during") ||
+         word_is(i - 1, "through") || word_is(i - 1, "across") || word_is(i - 1, "since") ||
+         word_is(i - 1, "until") || word_is(i - 1, "by"))) {
+        m.mod = 2;
+        m.since = word_is(i - 1, "since");
+        m.tb = i;
+        m.te = i + 2;
+        return true;
+    }
+    return false;
+}
+
+bool Scanner::try_holiday(size_t i, Match& m) const {
+    // Fixed-date holidays: Christmas (Day, Eve), New Year's Day / Eve, Valentine's Day,
+    // Boxing Day, Halloween. Resolved like "March 23" without a year.
+    const Tok& t = T(i);
+    if (!(t.flags & F_CAP)) return false;
+    m = Match{};
+    m.what = W_MONTHDAY;
+    m.tb = i;
+    auto day_or_eve = [&](size_t k) { return word_is(k, "day") ? 1 : word_is(k, "eve") ? 2 : 0; };
+    switch (t.val) {
+        case 1: {  // Christmas [Day|Eve]
+            const int de = day_or_eve(i + 1);
+            if (de) { m.m = 12; m.d = de == 1 ? 25 : 24; m.te = i + 2; return true; }
+            if (i > 0 && (word_is(i - 1, "at") || word_is(i - 1, "before") || word_is(i - 1, "after") ||
+                          word_is(i - 1, "by") || word_is(i - 1, "until") || word_is(i - 1, "since") ||
+                          word_is(i - 1, "over") || word_is(i - 1, "on"))) {
+                m.m = 12; m.d = 25; m.te = i + 1; m.since = word_is(i - 1, "since");
+                return true;
+            }
+            return false;
+        }
+        case 2: {  // New Year's Day / Eve
+            if (!word_is(i + 1, "year")) return false;
+            size_t k = i + 2;
+            if (punct(k, '\'') && word_is(k + 1, "s")) k += 2;
+            const int de = day_or_eve(k);
+            if (!de) return false;
+            m.m = de == 1 ? 1 : 12;
+            m.d = de == 1 ? 1 : 31;
+            m.te = k + 1;
+            return true;
+        }
+        case 3: {  // Valentine's Day
+            size_t k = i + 1;
+            if (punct(k, '\'') && word_is(k + 1, "s")) k += 2;
+            if (day_or_eve(k) != 1) return false;
+            m.m = 2; m.d = 14; m.te = k + 1;
+            return true;
+        }
+        case 4:  // Boxing Day
+            if (day_or_eve(i + 1) != 1) return false;
+            m.m = 12; m.d = 26; m.te = i + 2;
+            return true;
+        case 5:  // Halloween
+            m.m = 10; m.d = 31; m.te = i + 1;
+            return true;
+        default: return false;
+    }
+}
+
 void Scanner::run(std::vector<Match>& out) {
     const size_t n = real_end();
     for (size_t i = 0; i < n;) {
         const Tok& t = T(i);
         // Cheap filter: only numbers and lexicon words can start a date.
-        if (t.kind == K_PUNCT || (t.kind == K_WORD && t.lex == L_NONE)) { ++i; continue; }
+        if (t.kind == K_PUNCT || (t.kind == K_WORD && t.lex == L_NONE && T(i + 1).lex != L_WEEKEND)) {
+            ++i;
+            continue;
+        }
         Match m;
         bool ok = false;
         if (t.kind == K_NUM) {
@@ -874,14 +1000,18 @@ void Scanner::run(std::vector<Match>& out) {
                 case L_MOD:
                     // "last Wednesday", "next March" are found from the weekday / month
                     if (T(i + 1).lex == L_WEEKDAY && try_weekday(i + 1, m) && m.tb == i) ok = true;
+                    else if (T(i + 1).lex == L_WEEKEND) ok = try_weekend(i, m);
                     else if (T(i + 1).lex == L_MONTH && try_month_first(i + 1, m) && m.tb == i) ok = true;
                     else ok = try_relative(i, m);
                     break;
                 case L_RELDAY:
                 case L_NUMWORD: ok = try_relative(i, m); break;
                 case L_NOONMID: ok = try_time(i, m); break;
+                case L_HOLIDAY: ok = try_holiday(i, m); break;
                 case L_PREP: ok = word_is(i, "in") && try_relative(i, m); break;
-                default: break;
+                default:
+                    if (T(i + 1).lex == L_WEEKEND) ok = try_weekend(i, m);
+                    break;
             }
         }
         if (!ok || m.te <= i) { ++i; continue; }
@@ -1014,7 +1144,16 @@ std::string resolve(const Match& m, std::optional<Date> ref, Tense tense, std::s
     const Date r = *ref;
     switch (m.what) {
         case W_MONTHDAY: {
-            const int y = pick_year(r, m.m, m.d, tense, 2);
+            int y = pick_year(r, m.m, m.d, tense, 2);
+            if (m.wdhint >= 0) {  // the year in which that day is that weekday, nearest first
+                const int64_t rd = days_from_civil(r);
+                int64_t best = INT64_MAX;
+                for (int cand = r.year - 1; cand <= r.year + 1; ++cand) {
+                    if (!valid_date(cand, m.m, m.d)) continue;
+                    const int64_t cd = days_from_civil({cand, m.m, m.d});
+                    if (weekday(cd) == m.wdhint && std::llabs(cd - rd) < best) { best = std::llabs(cd - rd); y = cand; }
+                }
+            }
             if (!valid_date(y, m.m, m.d)) return {};
             if (m.range) return fmt_date({y, m.m, m.d}) + "/" + fmt_date({y, m.m2, m.d2});
             return fmt_date({y, m.m, m.d});
@@ -1033,6 +1172,19 @@ std::string resolve(const Match& m, std::optional<Date> ref, Tense tense, std::s
             return fmt_date(civil_from_days(rd + delta));
         }
         case W_RELDAY: return fmt_date(civil_from_days(days_from_civil(r) + m.n));
+        case W_WEEKEND: {
+            type = "daterange";
+            const int64_t rd = days_from_civil(r);
+            const int rw = weekday(rd);
+            const int64_t sat = rd - rw + 5;  // Saturday of the reference's ISO week
+            int64_t s;
+            if (m.mod == -1) s = sat - 7;
+            else if (m.mod == 0) s = sat;
+            else if (m.mod == 1) s = rw < 5 ? sat : sat + 7;
+            else if (tense == T_FUTURE || tense == T_PRESENT) s = sat;
+            else s = rw >= 5 ? sat : sat - 7;
+            return fmt_date(civil_from_days(s)) + "/" + fmt_date(civil_from_days(s + 1));
+        }
         case W_RELWEEK: {
             const auto [wy, wn] = iso_week(civil_from_days(days_from_civil(r) + 7 * m.n));
             return fmt::format("{:04}-W{:02}", wy, wn);
@@ -1090,10 +1242,10 @@ std::vector<Annotation> find_dates(std::string_view text, int64_t block, std::op
     std::vector<Res> res;
     res.reserve(matches.size());
     for (const Match& m : matches) {
-        const bool needs_tense = m.what == W_WEEKDAY || m.what == W_MONTHDAY || m.what == W_MONTH ||
+        const bool needs_tense = m.what == W_WEEKDAY || m.what == W_MONTHDAY || m.what == W_MONTH || m.what == W_WEEKEND ||
                                  (m.what == W_RELDAY && m.mod == 1) || (m.what == W_RELMONTH && m.mod == 1) ||
                                  (m.what == W_RELYEAR && m.mod == 1);
-        const Tense tense = needs_tense ? tense_at(toks, text, m.tb, m.te) : T_NONE;
+        const Tense tense = m.since ? T_PAST : needs_tense ? tense_at(toks, text, m.tb, m.te) : T_NONE;
         if (m.mod == 1 && (m.what == W_RELDAY || m.what == W_RELMONTH || m.what == W_RELYEAR) &&
             m.tb < toks.size() && toks[m.tb].kind == K_WORD && tense == T_PAST)
             continue;  // "the first case in 10 days": a span of time, not a date
