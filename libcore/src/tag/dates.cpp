@@ -114,11 +114,16 @@ const std::unordered_map<std::string_view, LexEntry>& lexicon() {
               "overtook", "rang", "sang",  "sank",   "shook",  "slid",    "stole", "swore",  "tore",
               "woke",   "earlier", "previously", "recently"})
             t[w] = {L_PAST, 0};
-        // Present tense with a weekday reads as the coming one: "the museum reopens on Tuesday".
-        for (const char* w : {"is", "are", "opens", "reopens", "starts", "begins", "ends", "closes",
-                              "resumes", "runs", "meets", "plays", "arrives", "expires", "kicks",
-                              "takes", "holds", "launches", "visits", "returns", "travels", "faces"})
-            t[w] = {L_PRES, 0};
+        t["beat"] = {L_PAST, 0};
+        t["would"] = {L_FUT, 0};  // reported future: "said reconstruction would begin in March"
+        t["is"] = {L_PRES, 0};
+        t["are"] = {L_PRES, 0};
+        // Verbs of schedules in the present tense speak of what is coming: "the museum
+        // reopens on Tuesday", "the tournament runs from 20 November".
+        for (const char* w : {"opens", "reopens", "starts", "begins", "ends", "closes", "resumes",
+                              "runs", "meets", "plays", "arrives", "expires", "kicks", "takes",
+                              "holds", "launches", "visits", "returns", "travels", "faces"})
+            t[w] = {L_FUTWORD, 0};
         t["be"] = {L_BE, 0};
         t["been"] = {L_BE, 0};
         t["being"] = {L_BE, 0};
@@ -336,7 +341,8 @@ struct Match {
     int y2 = 0, m2 = 0, d2 = 0;  // range end (d2 != 0 or y2 != 0 means a range)
     int wd = 0, mod = 2, n = 0;
     int wdhint = -1;     // weekday written next to a month and day ("Monday, Sept. 19")
-    bool since = false;  // after "since": in the past
+    bool since = false;    // after "since": in the past
+    bool nearest = false;  // tense says nothing ("the January meeting"): the nearest one
     int hh = -1, mi = 0, ss = -1;
     std::string tz;
     bool range = false;
@@ -622,7 +628,30 @@ bool Scanner::try_month_first(size_t i, Match& m) const {
         m.te = i + 1;
         return true;
     }
-    if (!prep_before(i)) return false;
+    const bool name_month = mo == 4 || mo == 5 || mo == 6 || mo == 8;  // also given names
+    // "December's figure"; "the January meeting", "the May elections"
+    if (!prep_before(i)) {
+        if (!name_month && punct(i + 1, '\'') && glued(i + 1) && word_is(i + 2, "s") &&
+            !(i > 0 && T(i - 1).kind == K_WORD && (T(i - 1).flags & F_CAP))) {
+            m.what = W_MONTH;
+            m.te = i + 1;
+            return true;
+        }
+        if (i > 0 && (word_is(i - 1, "the") || word_is(i - 1, "a")) && T(i + 1).kind == K_WORD &&
+            (T(i + 1).flags & F_LOWER) && T(i + 1).lex == L_NONE && !(T(i + 1).flags & F_ED)) {
+            static constexpr std::string_view events[] = {
+                "election", "elections", "meeting", "vote", "deadline", "budget", "figures", "data",
+                "report", "summit", "poll", "polls", "referendum", "talks", "session", "issue"};
+            bool ok = !name_month;
+            for (auto e : events) ok = ok || word_is(i + 1, e);
+            if (!ok) return false;
+            m.what = W_MONTH;
+            m.nearest = true;
+            m.te = i + 1;
+            return true;
+        }
+        return false;
+    }
     // Weak prepositions also come before people: "the letter to May", "after May resigned".
     const Tok& p = T(i - 1);
     if (p.kind == K_WORD && p.lex != L_OF) {
@@ -745,7 +774,8 @@ bool Scanner::try_relative(size_t i, Match& m) const {
     if (t.lex == L_MOD && !((t.flags & F_CAP) && !(t.flags & F_SENT))) {
         const Tok& u = T(i + 1);
         if (u.kind != K_WORD) return false;
-        if (u.lex == L_UNIT && u.val >= 2 && (u.e - u.b) <= 5 && s_[u.e - 1] != 's') {
+        if (u.lex == L_UNIT && u.val >= 2 && (u.e - u.b) <= 5 && s_[u.e - 1] != 's' &&
+            T(i + 2).lex != L_OF) {  // not "the last week of December"
             m.what = u.val == 2 ? W_RELWEEK : u.val == 3 ? W_RELMONTH : W_RELYEAR;
             m.n = t.val;
             m.te = i + 2;
@@ -824,6 +854,17 @@ bool Scanner::try_year(size_t i, Match& m) const {
          word_is(i - 2, "beginning") || word_is(i - 2, "half") || word_is(i - 2, "middle") ||
          word_is(i - 2, "quarter") || word_is(i - 2, "fall")))
         ok = true;
+    // "the 1972 treaty", "the 2016 election" (not "the 2000 employees")
+    if (!ok && i > 0 && word_is(i - 1, "the") && y >= 1800 && T(i + 1).kind == K_WORD && (T(i + 1).flags & F_LOWER)) {
+        const std::string_view nx = word(i + 1);
+        ok = nx.back() != 's' || word_is(i + 1, "elections") || word_is(i + 1, "games") ||
+             word_is(i + 1, "olympics") || word_is(i + 1, "championships") || word_is(i + 1, "polls") ||
+             word_is(i + 1, "talks") || word_is(i + 1, "accords") || word_is(i + 1, "attacks") ||
+             word_is(i + 1, "riots") || word_is(i + 1, "protests") || word_is(i + 1, "floods");
+        if (word_is(i + 1, "percent") || word_is(i + 1, "per") || word_is(i + 1, "million") ||
+            word_is(i + 1, "billion") || word_is(i + 1, "km") || word_is(i + 1, "kg"))
+            ok = false;
+    }
     // "2019 has been a difficult year", "2020 saw ..."
     if (!ok && (T(i).flags & F_SENT) && T(i + 1).kind == K_WORD && (T(i + 1).flags & F_LOWER) &&
         (T(i + 1).lex == L_PAST || T(i + 1).lex == L_PRES || T(i + 1).lex == L_FUT || (T(i + 1).flags & F_ED) ||
@@ -1061,7 +1102,8 @@ Tense tense_at(const std::vector<Tok>& t, std::string_view s, size_t tb, size_t 
             case L_FUTWORD: here = T_FUTURE; break;
             case L_FUTPART: here = be_before(k) ? T_FUTURE : (x.flags & F_ED) ? T_PAST : T_NONE; break;
             case L_PAST:
-                if (!(x.flags & F_CAP) || (x.flags & F_SENT)) here = T_PAST;
+                // "will be held", "is seen": a participle after be/will is no past tense
+                if ((!(x.flags & F_CAP) || (x.flags & F_SENT)) && !be_before(k)) here = T_PAST;
                 // "won't"
                 if (lower_word(k, "won") && t[k + 1].kind == K_PUNCT && t[k + 1].ch == '\'' && lower_word(k + 2, "t"))
                     here = T_FUTURE;
@@ -1079,8 +1121,15 @@ Tense tense_at(const std::vector<Tok>& t, std::string_view s, size_t tb, size_t 
         if (here == T_NONE) continue;
         size_t dist = k < tb ? tb - k : k - te + 1;
         // A marker across a comma ("..., the embassy said") binds less than one in the clause.
+        // So does one in another coordinated clause ("beat X on Saturday and will face Y").
         for (size_t q = std::min(k, te); q < std::max(k, tb); ++q)
-            if (t[q].kind == K_PUNCT && t[q].ch == ',') { dist += 8; break; }
+            if ((t[q].kind == K_PUNCT && t[q].ch == ',') ||
+                (k > tb && (lower_word(q, "and") || lower_word(q, "but") || lower_word(q, "while") ||
+                            lower_word(q, "whereas") || lower_word(q, "although") || lower_word(q, "though") ||
+                            lower_word(q, "because")))) {
+                dist += 8;
+                break;
+            }
         if (dist < best_dist || (dist == best_dist && here == T_FUTURE)) {
             best = here;
             best_dist = dist;
@@ -1245,12 +1294,24 @@ std::vector<Annotation> find_dates(std::string_view text, int64_t block, std::op
         const bool needs_tense = m.what == W_WEEKDAY || m.what == W_MONTHDAY || m.what == W_MONTH || m.what == W_WEEKEND ||
                                  (m.what == W_RELDAY && m.mod == 1) || (m.what == W_RELMONTH && m.mod == 1) ||
                                  (m.what == W_RELYEAR && m.mod == 1);
-        const Tense tense = m.since ? T_PAST : needs_tense ? tense_at(toks, text, m.tb, m.te) : T_NONE;
+        const Tense tense = m.since     ? T_PAST
+                            : m.nearest ? T_NONE
+                            : needs_tense ? tense_at(toks, text, m.tb, m.te)
+                                          : T_NONE;
         if (m.mod == 1 && (m.what == W_RELDAY || m.what == W_RELMONTH || m.what == W_RELYEAR) &&
             m.tb < toks.size() && toks[m.tb].kind == K_WORD && tense == T_PAST)
             continue;  // "the first case in 10 days": a span of time, not a date
         Res r{m, {}, {}, day_precise(m)};
-        r.value = resolve(m, reference, tense, r.type);
+        // "on April 15, 1912, ... late on April 14": a full date earlier in the sentence
+        // gives the year, not the reference.
+        std::optional<Date> anchor;
+        if (m.what == W_MONTHDAY && !res.empty() && res.back().m.what == W_FULL && !res.back().m.range &&
+            m.tb - res.back().m.te < 20) {
+            bool same = true;
+            for (size_t q = res.back().m.te; q <= m.tb && same; ++q) same = !(toks[q].flags & F_SENT);
+            if (same) anchor = Date{res.back().m.y, res.back().m.m, res.back().m.d};
+        }
+        r.value = anchor ? resolve(m, anchor, T_NONE, r.type) : resolve(m, reference, tense, r.type);
         res.push_back(std::move(r));
     }
     auto gap_ok = [&](size_t from, size_t to, bool date_first) {
