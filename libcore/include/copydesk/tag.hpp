@@ -1,0 +1,74 @@
+// copydesk/tag.hpp — annotations for an article: its language and the dates in its text.
+//
+// tag_article() is what copydesk-tag runs on each record. The lower-level functions
+// (detect_language, find_dates, parse_date) are public so that tests and other tools can use
+// them on plain strings.
+//
+// Dates: absolute dates ("March 23, 2020", "23 March 2020", "2020-03-23", "23.03.2020",
+// "03/23/2020", "Mar. 23", "March 2020", "in 2019", "the 1990s"), times ("12:25", "3 p.m."),
+// date-times, ranges ("March 23-25", "2019-20") and relative expressions ("on Saturday",
+// "last Wednesday", "yesterday", "two weeks ago", "next month", "in May"), resolved against a
+// reference date (normally date_published) and the tense of the clause around them. Values
+// are ISO 8601: "2020-03-21", "2020-03", "2020", "199" (a decade), "2020-W12" (a week),
+// "T15:30" (a time), "2020-03-21T15:30", "2020-03-23/2020-03-25" (a range). An expression that
+// needs a reference date when there is none is still annotated, with an empty value.
+//
+// Thread-safety: every function is pure and may be called from several threads at once.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "copydesk/article.hpp"
+
+namespace copydesk::tag {
+
+// A calendar date (proleptic Gregorian), all fields 1-based.
+struct Date {
+    int year = 0, month = 0, day = 0;
+    friend bool operator==(const Date&, const Date&) = default;
+};
+
+// The date at the start of an ISO 8601 string ("2020-03-23", "2020-03-23T12:25:51+08:00",
+// "2020-03-23 12:25"); nullopt when it does not start with a valid YYYY-MM-DD.
+std::optional<Date> parse_date(std::string_view iso);
+
+struct Options {
+    bool language = true;     // set annotations.language (and Article::language when absent)
+    bool dates = true;        // fill annotations.dates
+    // ISO 8601 date that relative expressions are resolved against; empty: date_published,
+    // or when that is absent, the first full date found in the first blocks (a dateline).
+    std::string reference_date;
+    // Also detect the language of each block (costs one CLD2 call per block). Blocks whose
+    // language differs from the article's are listed in the annotations member
+    // "block_languages": [{"block": 3, "code": "fr", "confidence": 0.93}, ...].
+    bool per_block_language = false;
+    // Bytes of body text CLD2 reads for the article's language, taken from blocks spread
+    // over the whole article (plus title and subtitle); 0 reads everything. CLD2 is the
+    // slowest part of tagging, and its answer barely changes past a kilobyte or two.
+    size_t language_sample = 1024;
+};
+
+// Language of `text` with CLD2, combined with a declared language (`declared_hint`, e.g. the
+// record's "language" or an html lang such as "en-GB") and the script of the text. Long texts
+// follow CLD2; for short ones (titles, single paragraphs) a declared language that fits the
+// script wins unless CLD2 is reliably sure of another. code is "" when nothing is known;
+// confidence is in 0..1.
+LanguageGuess detect_language(std::string_view text, std::string_view declared_hint = {});
+
+// Date and time expressions in one block's text (UTF-8), in order, not overlapping.
+// Annotation offsets are code points within `text`; `block` is copied into each.
+// `reference` resolves relative expressions; without it they get an empty value.
+// `lang` is the text's language ("en" reads 03/04/2020 as March 4, others as 3 April).
+std::vector<Annotation> find_dates(std::string_view text, int64_t block,
+                                   std::optional<Date> reference, std::string_view lang = "en");
+
+// Tags one article: sets annotations.language (and Article::language when it is absent),
+// replaces annotations.dates, and appends a "tag" entry to history. Tagging a tagged
+// article again gives the same record apart from the extra history entry.
+void tag_article(Article& a, const Options& options = {});
+
+}  // namespace copydesk::tag

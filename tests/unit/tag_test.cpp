@@ -1,0 +1,306 @@
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <sstream>
+
+#include "copydesk/tag.hpp"
+#include "copydesk/text.hpp"
+#include "tag/calendar.hpp"
+
+using namespace copydesk;
+using namespace copydesk::tag;
+
+namespace {
+
+std::string read_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+// The seed dump as extract will give it: title, subtitle, dateline, body paragraphs.
+Article seed_article() {
+    const std::string raw = read_file(COPYDESK_SHARED_DIR "/data/seed/china-daily-2020-03-23.txt");
+    std::vector<std::string> paras;
+    size_t pos = 0;
+    while (pos <= raw.size()) {
+        size_t e = raw.find("\n\n", pos);
+        if (e == std::string::npos) e = raw.size();
+        paras.push_back(raw.substr(pos, e - pos));
+        pos = e + 2;
+    }
+    REQUIRE(paras.size() >= 6);
+    Article a;
+    a.title = paras[1];
+    a.date_published = "2020-03-23T12:25:51";
+    a.subtitle = paras[3];
+    for (size_t i = 4; i < paras.size(); ++i) {
+        Block b;
+        b.text = paras[i];
+        a.body.push_back(b);
+    }
+    return a;
+}
+
+// Code point slice of a block's text, to check annotation offsets.
+std::string slice(const std::string& s, int64_t start, int64_t end) {
+    const size_t b = text::byte_offset(s, start), e = text::byte_offset(s, end);
+    return s.substr(b, e - b);
+}
+
+}  // namespace
+
+TEST_CASE("tag: calendar arithmetic") {
+    CHECK(weekday(days_from_civil({2020, 3, 23})) == 0);  // a Monday
+    CHECK(weekday(days_from_civil({1970, 1, 1})) == 3);   // a Thursday
+    CHECK(civil_from_days(days_from_civil({2020, 2, 28}) + 1) == Date{2020, 2, 29});
+    CHECK(iso_week({2020, 3, 23}) == std::pair{2020, 13});
+    CHECK(iso_week({2021, 1, 3}) == std::pair{2020, 53});
+    CHECK(iso_week({2019, 12, 30}) == std::pair{2020, 1});
+    CHECK_FALSE(valid_date(2019, 2, 29));
+}
+
+TEST_CASE("tag: parse_date reads the date of an ISO 8601 string") {
+    CHECK(parse_date("2020-03-23T12:25:51") == Date{2020, 3, 23});
+    CHECK(parse_date("2020-03-23 12:25") == Date{2020, 3, 23});
+    CHECK(parse_date("2020-03-23") == Date{2020, 3, 23});
+    CHECK_FALSE(parse_date("2020-02-30"));
+    CHECK_FALSE(parse_date("23.03.2020"));
+    CHECK_FALSE(parse_date(""));
+}
+
+TEST_CASE("tag: the seed article is English and its Saturday is 2020-03-21") {
+    Article a = seed_article();
+    tag_article(a);
+    REQUIRE(a.annotations.language);
+    CHECK(a.annotations.language->code == "en");
+    CHECK(a.annotations.language->confidence > 0.9);
+    CHECK(a.annotations.language->confidence <= 1.0);
+    REQUIRE(a.language);
+    CHECK(*a.language == "en");
+    REQUIRE(a.body.size() >= 5);
+    bool found = false;
+    for (const Annotation& d : a.annotations.dates) {
+        CHECK(slice(a.body[d.block].text, d.start, d.end) == d.text);
+        if (d.text == "Saturday") {
+            found = true;
+            CHECK(d.block == 4);  // the 5th body paragraph
+            CHECK(d.value == "2020-03-21");
+            CHECK(d.type == "date");
+        }
+    }
+    CHECK(found);
+    CHECK(a.annotations.dates.size() == 1);  // nothing else in the seed is a date
+    REQUIRE(a.history.size() == 1);
+    CHECK(a.history[0].find("\"tool\": \"tag\"") != std::string::npos);
+    CHECK(a.history[0].find("\"taggers\": [\"language\", \"dates\"]") != std::string::npos);
+}
+
+TEST_CASE("tag: tagging twice gives the same record apart from history") {
+    Article a = seed_article();
+    a.body[0].text += " The talks will resume next Friday at 3 p.m., officials said on Sunday.";
+    tag_article(a);
+    Article b = a;
+    tag_article(b);
+    REQUIRE(b.annotations.language);
+    CHECK(b.annotations.language->code == a.annotations.language->code);
+    CHECK(b.annotations.language->confidence == a.annotations.language->confidence);
+    REQUIRE(b.annotations.language->extra.size() == a.annotations.language->extra.size());
+    CHECK(b.annotations.language->extra[0].json == a.annotations.language->extra[0].json);
+    REQUIRE(b.annotations.dates.size() == a.annotations.dates.size());
+    for (size_t i = 0; i < a.annotations.dates.size(); ++i) {
+        CHECK(b.annotations.dates[i].text == a.annotations.dates[i].text);
+        CHECK(b.annotations.dates[i].value == a.annotations.dates[i].value);
+        CHECK(b.annotations.dates[i].start == a.annotations.dates[i].start);
+    }
+    CHECK(b.history.size() == 2);
+    CHECK(b.language == a.language);
+}
+
+TEST_CASE("tag: options select taggers and the reference date") {
+    Article a;
+    Block p;
+    p.text = "The minister resigned on Monday.";
+    a.body.push_back(p);
+    Options o;
+    o.language = false;
+    tag_article(a, o);
+    CHECK_FALSE(a.annotations.language);
+    REQUIRE(a.annotations.dates.size() == 1);
+    CHECK(a.annotations.dates[0].value.empty());  // no reference: tagged, unresolved
+    o.reference_date = "2020-03-23";
+    tag_article(a, o);
+    REQUIRE(a.annotations.dates.size() == 1);
+    CHECK(a.annotations.dates[0].value == "2020-03-23");
+    o.dates = false;
+    o.language = true;
+    a.annotations.dates.clear();
+    tag_article(a, o);
+    CHECK(a.annotations.dates.empty());
+}
+
+TEST_CASE("tag: a dateline stands in for a missing date_published") {
+    Article a;
+    Block d, p;
+    d.text = "BEIJING, March 23, 2020 (Xinhua) -- Officials said on Saturday that schools remain closed.";
+    a.body.push_back(d);
+    tag_article(a);
+    REQUIRE(a.annotations.dates.size() == 2);
+    CHECK(a.annotations.dates[0].value == "2020-03-23");
+    CHECK(a.annotations.dates[1].value == "2020-03-21");
+}
+
+TEST_CASE("tag: offsets are code points") {
+    const std::string s = "Xi\xE2\x80\x99s message,\xC2\xA0made public on\xC2\xA0Saturday, caf\xC3\xA9 \xE2\x80\x94 12 March 2020.";
+    auto d = find_dates(s, 3, Date{2020, 3, 23});
+    REQUIRE(d.size() == 2);
+    CHECK(d[0].block == 3);
+    CHECK(d[0].text == "Saturday");
+    CHECK(slice(s, d[0].start, d[0].end) == "Saturday");
+    CHECK(d[0].start == 29);
+    CHECK(d[1].text == "12 March 2020");
+    CHECK(slice(s, d[1].start, d[1].end) == "12 March 2020");
+}
+
+TEST_CASE("tag: types of date annotations") {
+    auto d = find_dates("It began on 2020-03-23 12:25:51 and lasted from March 23-25, 2020; at 9:30 a.m. "
+                        "the 1990s ended.",
+                        0, Date{2020, 3, 23});
+    std::map<std::string, std::pair<std::string, std::string>> got;
+    for (auto& x : d) got[x.text] = {x.type, x.value};
+    CHECK(got["2020-03-23 12:25:51"] == std::pair<std::string, std::string>{"datetime", "2020-03-23T12:25:51"});
+    CHECK(got["March 23-25, 2020"] == std::pair<std::string, std::string>{"daterange", "2020-03-23/2020-03-25"});
+    CHECK(got["9:30 a.m."] == std::pair<std::string, std::string>{"time", "T09:30"});
+    CHECK(got["1990s"] == std::pair<std::string, std::string>{"date", "199"});
+}
+
+TEST_CASE("tag: day and month order of numeric dates follows the language") {
+    CHECK(find_dates("on 03/04/2020", 0, std::nullopt, "en").at(0).value == "2020-03-04");
+    CHECK(find_dates("on 03/04/2020", 0, std::nullopt, "fr").at(0).value == "2020-04-03");
+    CHECK(find_dates("on 23/03/2020", 0, std::nullopt, "en").at(0).value == "2020-03-23");
+    CHECK(find_dates("on 03.04.2020", 0, std::nullopt, "en").at(0).value == "2020-04-03");
+    CHECK(find_dates("version 1.2.3 and 10,000 people, 3.5 percent, 12.5.20", 0, std::nullopt).empty());
+}
+
+TEST_CASE("tag: hand-checked date set (tests/data/tag/dates.tsv)") {
+    std::ifstream in(COPYDESK_SOURCE_DIR "/tests/data/tag/dates.tsv");
+    REQUIRE(in);
+    std::string line;
+    int texts = 0, tp = 0, fp = 0, fn = 0, span_tp = 0, expected_total = 0;
+    std::ostringstream misses;
+    while (std::getline(in, line)) {
+        if (line.empty() || line[0] == '#') continue;
+        const size_t t1 = line.find('\t'), t2 = line.find('\t', t1 + 1);
+        REQUIRE(t1 != std::string::npos);
+        REQUIRE(t2 != std::string::npos);
+        const std::string ref = line.substr(0, t1), txt = line.substr(t1 + 1, t2 - t1 - 1),
+                          exp = line.substr(t2 + 1);
+        std::vector<std::pair<std::string, std::string>> want;
+        for (size_t p = 0; p < exp.size();) {
+            size_t e = exp.find(';', p);
+            if (e == std::string::npos) e = exp.size();
+            const std::string item = exp.substr(p, e - p);
+            const size_t eq = item.find('=');
+            REQUIRE(eq != std::string::npos);
+            want.emplace_back(item.substr(0, eq), item.substr(eq + 1));
+            p = e + 1;
+        }
+        ++texts;
+        expected_total += static_cast<int>(want.size());
+        const auto got = find_dates(txt, 0, ref == "-" ? std::nullopt : parse_date(ref));
+        std::vector<bool> used(want.size());
+        for (const auto& g : got) {
+            CHECK(slice(txt, g.start, g.end) == g.text);
+            bool hit = false;
+            for (size_t k = 0; k < want.size(); ++k) {
+                if (used[k] || want[k].first != g.text) continue;
+                used[k] = true;
+                ++span_tp;
+                if (want[k].second == g.value) { ++tp; hit = true; }
+                else misses << "  wrong value: " << g.text << " = " << g.value << " (want " << want[k].second
+                            << ")  in: " << txt << "\n";
+                break;
+            }
+            if (!hit) {
+                ++fp;
+                if (std::none_of(want.begin(), want.end(), [&](auto& w) { return w.first == g.text; }))
+                    misses << "  false alarm: " << g.text << " = " << g.value << "  in: " << txt << "\n";
+            }
+        }
+        for (size_t k = 0; k < want.size(); ++k)
+            if (!used[k]) {
+                ++fn;
+                misses << "  missed: " << want[k].first << " = " << want[k].second << "  in: " << txt << "\n";
+            }
+    }
+    // A wrong value counts as both a false positive and a false negative.
+    fn += span_tp - tp;
+    const double precision = tp + fp ? double(tp) / (tp + fp) : 1.0;
+    const double recall = expected_total ? double(tp) / expected_total : 1.0;
+    std::cout << "tag dates: " << texts << " texts, " << expected_total << " expected, precision "
+              << precision << ", recall " << recall << " (exact text and value)\n"
+              << misses.str();
+    CHECK(texts >= 30);
+    CHECK(precision >= 0.9);
+    CHECK(recall >= 0.9);
+}
+
+TEST_CASE("tag: language of long and short texts") {
+    auto en = detect_language(
+        "President Xi Jinping has used head-of-state diplomacy to call for the building of a community "
+        "of common health for mankind amid the mounting global public health crisis caused by the "
+        "COVID-19 pandemic, observers said.");
+    CHECK(en.code == "en");
+    CHECK(en.confidence > 0.5);
+    auto fr = detect_language(
+        "Le président de la République a annoncé lundi soir de nouvelles mesures pour freiner la "
+        "propagation du virus, dont la fermeture des écoles et des universités dans tout le pays.");
+    CHECK(fr.code == "fr");
+    auto de = detect_language("Die Bundesregierung hat am Montag neue Maßnahmen gegen die Ausbreitung des "
+                              "Virus beschlossen, teilte ein Sprecher in Berlin mit.");
+    CHECK(de.code == "de");
+    // A short title: the declared language decides when the script fits.
+    auto title = detect_language("Xi’s diplomacy highlights cooperation", "en-GB");
+    CHECK(title.code == "en");
+    CHECK(title.confidence > 0.5);
+    // A declared language that does not fit the script is ignored.
+    auto ru = detect_language("Правительство объявило о новых мерах в понедельник", "en");
+    CHECK(ru.code == "ru");
+    auto ko = detect_language("서울", "");
+    CHECK(ko.code == "ko");
+    // Nothing to judge.
+    CHECK(detect_language("").code.empty());
+    CHECK(detect_language("12:30 - 14:00").code.empty());
+    CHECK(detect_language("12:30 - 14:00", "de").code == "de");
+    for (auto& g : {en, fr, de, title, ru, ko}) {
+        CHECK(g.confidence >= 0.0);
+        CHECK(g.confidence <= 1.0);
+    }
+}
+
+TEST_CASE("tag: per-block language lists blocks in another language") {
+    Article a = seed_article();
+    Block fr;
+    fr.text = "Le président de la République a annoncé lundi soir de nouvelles mesures pour freiner la "
+              "propagation du virus, dont la fermeture des écoles et des universités dans tout le pays.";
+    a.body.push_back(fr);
+    Options o;
+    o.per_block_language = true;
+    tag_article(a, o);
+    REQUIRE(a.annotations.language);
+    CHECK(a.annotations.language->code == "en");
+    const ExtraField* f = nullptr;
+    for (auto& x : a.annotations.extra)
+        if (x.key == "block_languages") f = &x;
+    REQUIRE(f);
+    CHECK(f->json.find("\"block\": " + std::to_string(a.body.size() - 1) + ", \"code\": \"fr\"") !=
+          std::string::npos);
+    CHECK(f->json.find("\"block\": 0,") == std::string::npos);
+    tag_article(a, o);
+    int n = 0;
+    for (auto& x : a.annotations.extra) n += x.key == "block_languages";
+    CHECK(n == 1);
+}
