@@ -1,0 +1,115 @@
+// copydesk/formats.hpp — writers that render Article records as text, Markdown, HTML, TEI,
+// CSV and WET, and the registry copydesk-convert picks them from (as pandoc does: one model,
+// a table of {name, writer}, the format guessed from the output file's extension).
+//
+// Streaming: a Writer sees one article at a time and never holds more than one record, so
+// memory is bounded by the largest record, not by the stream. The caller drives it:
+//
+//     auto w = formats::find_writer("tei")->make(options);
+//     std::string out;
+//     w->begin(out);
+//     for (each article a) { w->write(a, out); flush(out); out.clear(); }
+//     w->end(out); flush(out);
+//
+// Writers only append to `out`; the caller may drain it whenever it likes. end() must be
+// called: some formats keep the first record back until they know whether a second one
+// follows (see "Streams of several records" below).
+//
+// Streams of several records (the choice each format makes):
+//   text      records separated by a line holding a single form feed ("\f\n").
+//   markdown  each record is a complete document (front matter and all); records separated
+//             by the same form feed line as text, where a script can split the stream.
+//   html      one record: a standalone page (<title>, lang, meta from the article).
+//             Several: one page, each record an <article lang=...> in <body>.
+//   tei       one record: a standalone <TEI>. Several: a <teiCorpus> with a small corpus
+//             teiHeader and one <TEI> per record. (WriterOptions::corpus forces the wrapper.)
+//   csv       a header row (begin), then one row per record; CRLF line ends (RFC 4180).
+//   wet       one WARC/1.0 "conversion" record per article, as in Common Crawl WET files.
+// Text and attribute values are always escaped; characters not allowed in XML 1.0 are
+// dropped from HTML and TEI; ill-formed UTF-8 is replaced by U+FFFD; spans and annotations
+// whose offsets fall outside their block are clamped, empty ones ignored.
+//
+// Thread-safety: a Writer instance is used by one thread at a time; distinct instances are
+// independent. The registry is immutable and safe to read from any thread.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "copydesk/article.hpp"
+
+namespace copydesk::formats {
+
+// The sink writers append to. The caller drains (writes out and clears) it between calls.
+using Output = std::string;
+
+struct WriterOptions {
+    // csv: the columns, in order. Known names: id, url, canonical_url, title, subtitle,
+    // authors, date_published, date_modified, site_name, section, breadcrumbs, categories,
+    // keywords, description, image, language, license, source_path, source_uri, error,
+    // words (word count of the body), blocks (number of body blocks), text (the body as plain
+    // text). Lists are joined with "; ". An unknown name makes make() throw
+    // std::invalid_argument.
+    std::vector<std::string> csv_columns = {"id",       "url",       "title",    "authors",
+                                            "date_published", "site_name", "language", "words"};
+    // text, markdown, html, tei, wet: render the `comments` blocks after the body, under a
+    // "Comments" heading (TEI: <div type="comments">). Off by default: comments are not the
+    // article.
+    bool comments = false;
+    // html, tei: mark entities and dates (Article::annotations) inline — HTML
+    // <span class="entity person"> and <time datetime>, TEI persName/placeName/orgName/name
+    // and date@when. Text, Markdown and CSV never render annotations.
+    bool annotations = true;
+    // markdown: start each record with YAML front matter (title, subtitle, author, date, ...,
+    // every value double-quoted). false: a readable header instead — "# Title", the subtitle
+    // in italics and a byline line.
+    bool front_matter = true;
+    // html, tei: wrap even a single record in the multi-record page / teiCorpus, so that the
+    // shape of the output does not depend on the number of records.
+    bool corpus = false;
+};
+
+// Renders a stream of articles in one format. See the file comment for the call sequence.
+class Writer {
+  public:
+    virtual ~Writer();
+    // Before the first record (e.g. the CSV header row). Default: nothing.
+    virtual void begin(Output& out);
+    // One record. Output may be held back until the next write() or end().
+    virtual void write(const Article& a, Output& out) = 0;
+    // After the last record: closes wrappers, flushes what was held back. Default: nothing.
+    virtual void end(Output& out);
+};
+
+struct FormatInfo {
+    std::string name;         // what -t/--to takes, e.g. "markdown"
+    std::string extensions;   // file extensions, space-separated, without dots: "md markdown"
+    std::string description;  // one line for --list-formats
+    std::function<std::unique_ptr<Writer>(const WriterOptions&)> make;
+};
+
+// Every writer, in the order --list-formats shows them: jsonl, json, text, markdown, html,
+// tei, csv, wet.
+const std::vector<FormatInfo>& writers();
+
+// The writer named `name` (exact, lowercase), or nullptr.
+const FormatInfo* find_writer(std::string_view name);
+
+// The writer for an output path, from its extension (case-insensitive; a trailing ".gz" is
+// stripped first): .jsonl .json .txt .md/.markdown .html/.htm .xml/.tei .csv .wet; nullptr
+// when the extension is missing or unknown.
+const FormatInfo* writer_for_path(std::string_view path);
+
+// Convenience for tests and small tools: begin + write + end of one article in `format`.
+// REQUIRES: find_writer(format) != nullptr.
+std::string render(std::string_view format, const Article& a, const WriterOptions& options = {});
+
+// Number of words in the body (headings, paragraphs, items, quotes, captions, table cells;
+// not code): runs of characters between white space that hold at least one letter or digit.
+int64_t word_count(const Article& a);
+
+}  // namespace copydesk::formats

@@ -1,0 +1,576 @@
+#include <catch2/catch.hpp>
+
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <pugixml.hpp>
+
+#include "copydesk/formats.hpp"
+#include "copydesk/text.hpp"
+
+using namespace copydesk;
+using formats::render;
+using formats::WriterOptions;
+
+namespace {
+
+Block para(std::string text, std::vector<Span> spans = {}) {
+    Block b;
+    b.type = "paragraph";
+    b.text = std::move(text);
+    b.spans = std::move(spans);
+    return b;
+}
+Block heading(int level, std::string text) {
+    Block b;
+    b.type = "heading";
+    b.level = level;
+    b.text = std::move(text);
+    return b;
+}
+Block item(std::string text, int depth = 0, bool ordered = false) {
+    Block b;
+    b.type = "item";
+    b.text = std::move(text);
+    b.depth = depth;
+    b.ordered = ordered;
+    return b;
+}
+Block typed(std::string type, std::string text) {
+    Block b;
+    b.type = std::move(type);
+    b.text = std::move(text);
+    return b;
+}
+Span span(int64_t s, int64_t e, std::string kind, std::string href = {}) {
+    Span x;
+    x.start = s;
+    x.end = e;
+    x.kind = std::move(kind);
+    x.href = std::move(href);
+    return x;
+}
+Annotation ann(std::string type, int64_t block, int64_t s, int64_t e, std::string value = {}) {
+    Annotation a;
+    a.type = std::move(type);
+    a.block = block;
+    a.start = s;
+    a.end = e;
+    a.value = std::move(value);
+    return a;
+}
+
+Article small() {
+    Article a;
+    a.id = "a1";
+    a.title = "Hello";
+    a.body.push_back(para("One."));
+    return a;
+}
+
+// Every block kind, nested lists, spans (nested, overlapping, at the ends), unicode,
+// characters that need escaping, annotations, and a few empty fields.
+Article rich() {
+    Article a;
+    a.id = "rich-1";
+    a.url = "https://example.org/news/1?a=1&b=2";
+    a.title = "Xi meets <Merkel> & \"friends\"";
+    a.subtitle = "A *talk* in Berlin";
+    a.authors = {"Li Wei", "Anna Müller"};
+    a.date_published = "2020-03-23T12:25:51";
+    a.site_name = "China Daily";
+    a.language = "en";
+    a.description = "Talks, \"quoted\"\nacross lines";
+    a.keywords = {"diplomacy"};
+    // 0
+    a.body.push_back(para("Xi Jinping met Angela Merkel in Berlin on Saturday.",
+                          {span(0, 10, "strong"), span(15, 28, "link", "https://de.example/merkel")}));
+    // 1
+    a.body.push_back(heading(2, "# Background"));
+    // 2: escaping
+    a.body.push_back(para("1. Not a list * _x_ [y] <b> `c` \\ a&amp; b | c"));
+    // 3-7: nested lists
+    a.body.push_back(item("First"));
+    a.body.push_back(item("Nested one", 1, true));
+    a.body.push_back(item("Nested two", 1, true));
+    a.body.push_back(item("Deeper", 2));
+    a.body.push_back(item("Second"));
+    // 8
+    a.body.push_back(typed("quote", "We agree, \u201cfully\u201d."));
+    // 9
+    Block code = typed("code", "int main() {\n  return 0; // ``` fence\n}\n");
+    code.lang = "cpp";
+    a.body.push_back(code);
+    // 10
+    Block fig = typed("figure", "The two leaders \u2014 caf\u00e9 \U0001F600");
+    fig.src = "https://example.org/img.jpg";
+    fig.alt = "Xi and Merkel";
+    fig.spans = {span(4, 7, "em")};
+    a.body.push_back(fig);
+    // 11
+    Block table;
+    table.type = "table";
+    table.rows = {{"Name", "Role"}, {"Xi", "President | CPC"}, {"Merkel", "Chancellor"}};
+    table.header_rows = 1;
+    a.body.push_back(table);
+    // 12: nested and overlapping spans, a span at the very end
+    a.body.push_back(para("bold italic and code end",
+                          {span(0, 11, "strong"), span(5, 15, "em"), span(16, 20, "code"), span(21, 24, "sup")}));
+    // 13: control characters
+    a.body.push_back(para(std::string("bad\x01\x0b") + "chars\xef\xbf\xbe ok"));
+    // annotations
+    a.annotations.entities = {ann("person", 0, 0, 10, "Xi Jinping"), ann("person", 0, 15, 28, "Angela Merkel"),
+                              ann("place", 0, 32, 38, "DE")};
+    a.annotations.dates = {ann("weekday", 0, 42, 50, "2020-03-21")};
+    return a;
+}
+
+// Tags of an HTML page balance (void elements aside).
+bool html_balanced(const std::string& html, std::string* why = nullptr) {
+    static const std::vector<std::string> voids = {"meta", "link", "br", "img", "hr", "input"};
+    std::vector<std::string> stack;
+    size_t i = 0;
+    while ((i = html.find('<', i)) != std::string::npos) {
+        const size_t e = html.find('>', i);
+        if (e == std::string::npos) return false;
+        std::string tag = html.substr(i + 1, e - i - 1);
+        i = e + 1;
+        if (tag.empty() || tag[0] == '!') continue;
+        const bool close = tag[0] == '/';
+        if (close) tag.erase(0, 1);
+        const std::string name = tag.substr(0, tag.find_first_of(" \t\n/"));
+        if (std::find(voids.begin(), voids.end(), name) != voids.end()) continue;
+        if (!close) {
+            stack.push_back(name);
+        } else if (stack.empty() || stack.back() != name) {
+            if (why) *why = "unexpected </" + name + "> at " + std::to_string(i);
+            return false;
+        } else {
+            stack.pop_back();
+        }
+    }
+    if (!stack.empty() && why) *why = "unclosed <" + stack.back() + ">";
+    return stack.empty();
+}
+
+std::string run(std::string_view format, const std::vector<Article>& as, const WriterOptions& o = {}) {
+    auto w = formats::find_writer(format)->make(o);
+    std::string out;
+    w->begin(out);
+    for (const auto& a : as) w->write(a, out);
+    w->end(out);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("formats: dump the rich article in every format", "[.dump]") {
+    for (const char* f : {"text", "markdown", "html", "tei", "csv", "wet"}) {
+        std::cout << "==== " << f << "\n" << render(f, rich()) << "\n";
+    }
+}
+
+TEST_CASE("formats: registry") {
+    std::vector<std::string> names;
+    for (const auto& f : formats::writers()) names.push_back(f.name);
+    CHECK(names == std::vector<std::string>{"jsonl", "json", "text", "markdown", "html", "tei", "csv", "wet"});
+    REQUIRE(formats::find_writer("markdown"));
+    CHECK(formats::find_writer("markdown")->name == "markdown");
+    CHECK(formats::find_writer("Markdown") == nullptr);
+    CHECK(formats::find_writer("docx") == nullptr);
+    auto guess = [](std::string_view p) {
+        const auto* f = formats::writer_for_path(p);
+        return f ? f->name : std::string("-");
+    };
+    CHECK(guess("out.md") == "markdown");
+    CHECK(guess("out.markdown") == "markdown");
+    CHECK(guess("OUT.MD.GZ") == "markdown");
+    CHECK(guess("a/b.html") == "html");
+    CHECK(guess("b.htm") == "html");
+    CHECK(guess("corpus.xml") == "tei");
+    CHECK(guess("corpus.tei.gz") == "tei");
+    CHECK(guess("x.txt") == "text");
+    CHECK(guess("x.csv") == "csv");
+    CHECK(guess("x.jsonl.gz") == "jsonl");
+    CHECK(guess("x.json") == "json");
+    CHECK(guess("x.wet") == "wet");
+    CHECK(guess("x.gz") == "-");
+    CHECK(guess("x") == "-");
+    CHECK(guess("dir.md/file") == "-");
+    CHECK(guess("x.docx") == "-");
+    for (const auto& f : formats::writers()) {
+        CHECK_FALSE(f.description.empty());
+        CHECK(f.make);
+    }
+}
+
+TEST_CASE("formats: word count") {
+    Article a;
+    a.body.push_back(para("Hello, world \u2014 caf\u00e9 3 times"));
+    a.body.push_back(typed("code", "not counted at all"));
+    Block t;
+    t.type = "table";
+    t.rows = {{"two words", "one"}};
+    a.body.push_back(t);
+    a.body.push_back(para("  - \u00a0 -- x\u00a0y "));
+    CHECK(formats::word_count(a) == 5 + 3 + 2);
+}
+
+// ---------------------------------------------------------------- text
+
+TEST_CASE("text: small record exactly") {
+    CHECK(render("text", small()) == "Hello\n\nOne.\n");
+}
+
+TEST_CASE("text: blocks, lists, tables, separator") {
+    Article a;
+    a.title = "T";
+    a.body = {heading(2, "Head"), item("a"), item("b", 1, true), item("c", 1, true), item("d"),
+              para("line one\nline two"), typed("figure", "Caption")};
+    Block t;
+    t.type = "table";
+    t.rows = {{"x", "y\tz"}, {"1", "2\n3"}};
+    a.body.push_back(t);
+    a.body.push_back(typed("code", "  indented\n\n"));
+    const std::string expect =
+        "T\n\nHead\n\n- a\n  1. b\n  2. c\n- d\n\nline one\nline two\n\nCaption\n\nx\ty z\n1\t2 3\n\n  indented\n";
+    CHECK(render("text", a) == expect);
+    CHECK(run("text", {small(), small()}) == "Hello\n\nOne.\n\f\nHello\n\nOne.\n");
+    CHECK(run("text", {}) == "");
+}
+
+TEST_CASE("text: control characters are dropped, comments only on request") {
+    Article a;
+    a.body.push_back(para("a\x01\x0c" "b"));
+    a.comments.push_back(para("nice"));
+    CHECK(render("text", a) == "ab\n");
+    WriterOptions o;
+    o.comments = true;
+    CHECK(render("text", a, o) == "ab\n\nComments\n\nnice\n");
+}
+
+// ---------------------------------------------------------------- markdown
+
+std::string md_body(const Block& b) {
+    Article a;
+    a.body.push_back(b);
+    return render("markdown", a);
+}
+
+TEST_CASE("markdown: escapes what would be markup") {
+    CHECK(md_body(para("a * b _c_ [d](e) <f> `g` \\ h")) == "a \\* b \\_c\\_ \\[d\\](e) \\<f> \\`g\\` \\\\ h\n");
+    CHECK(md_body(para("# not a heading")) == "\\# not a heading\n");
+    CHECK(md_body(para("C# stays")) == "C# stays\n");
+    CHECK(md_body(para("1. not a list")) == "1\\. not a list\n");
+    CHECK(md_body(para("2020) was")) == "2020\\) was\n");
+    CHECK(md_body(para("2020 was")) == "2020 was\n");
+    CHECK(md_body(para("- no\n+ no\n> no\n=== no")) == "\\- no\\\n\\+ no\\\n\\> no\\\n\\=== no\n");
+    CHECK(md_body(para("AT&T &amp; &#39;")) == "AT&T \\&amp; \\&#39;\n");
+    CHECK(md_body(para("    four spaces")) == "four spaces\n");
+    CHECK(md_body(para("~~no~~")) == "\\~\\~no\\~\\~\n");
+    CHECK(md_body(heading(2, "Title #1 #")) == "## Title \\#1 \\#\n");
+    CHECK(md_body(heading(7, "deep")) == "###### deep\n");
+    CHECK(md_body(heading(2, "")) == "");
+    CHECK(md_body(para("")) == "");
+}
+
+TEST_CASE("markdown: spans") {
+    CHECK(md_body(para("a bold word", {span(2, 6, "strong")})) == "a **bold** word\n");
+    CHECK(md_body(para("an em word", {span(3, 5, "em")})) == "an *em* word\n");
+    CHECK(md_body(para("see this", {span(4, 8, "link", "https://x.org/a b(c)")})) ==
+          "see [this](https://x.org/a%20b\\(c\\))\n");
+    CHECK(md_body(para("run ls -l now", {span(4, 9, "code")})) == "run `ls -l` now\n");
+    CHECK(md_body(para("a `tick` b", {span(2, 8, "code")})) == "a `` `tick` `` b\n");
+    CHECK(md_body(para("H2O x2", {span(1, 2, "sub"), span(5, 6, "sup")})) == "H<sub>2</sub>O x<sup>2</sup>\n");
+    // At both ends, nested.
+    CHECK(md_body(para("all of it", {span(0, 9, "strong"), span(0, 3, "em")})) == "**<em>all</em> of it**\n");
+    // Flanking rules: spans with white space or punctuation at their edges fall back to HTML.
+    CHECK(md_body(para("x word y", {span(1, 7, "em")})) == "x<em> word </em>y\n");
+    CHECK(md_body(para("a\"quoted\"b", {span(1, 9, "em")})) == "a<em>\"quoted\"</em>b\n");
+    CHECK(md_body(para("in\"quoted\" b", {span(2, 10, "strong")})) == "in<strong>\"quoted\"</strong> b\n");
+    CHECK(md_body(para("(\"quoted\")", {span(1, 9, "em")})) == "(*\"quoted\"*)\n");
+    // Overlap: split so that the pieces nest.
+    CHECK(md_body(para("bold italic", {span(0, 8, "strong"), span(5, 11, "em")})) ==
+          "**bold <em>ita</em>**<em>lic</em>\n");
+    // Unknown kinds render as their text; out-of-range offsets are clamped.
+    CHECK(md_body(para("plain", {span(0, 5, "mark"), span(3, 99, "em")})) == "pla*in*\n");
+    // Links with unsafe schemes are dropped.
+    CHECK(md_body(para("click", {span(0, 5, "link", " JavaScript:alert(1)")})) == "click\n");
+    // Nothing inside code; a link cannot contain a link.
+    CHECK(md_body(para("a b c", {span(0, 5, "code"), span(2, 3, "em")})) == "`a b c`\n");
+    CHECK(md_body(para("abc", {span(0, 3, "link", "u"), span(1, 2, "link", "v")})) == "[abc](u)\n");
+    // Code points, not bytes.
+    CHECK(md_body(para("caf\u00e9 \U0001F600 ok", {span(5, 6, "em"), span(7, 9, "strong")})) ==
+          "caf\u00e9 *\U0001F600* **ok**\n");
+}
+
+TEST_CASE("markdown: lists, quotes, code, figures, tables") {
+    Article a;
+    a.body = {item("a"), item("b", 1, true), item("c", 1, true), item("d", 2), item("e"), para("after"),
+              item("x", 0, true), item("y", 0, false)};
+    CHECK(render("markdown", a) == "- a\n  1. b\n  2. c\n     - d\n- e\n\nafter\n\n1. x\n\n- y\n");
+    Article deep;
+    deep.body = {item("jump", 3), item("-1 is a number")};
+    CHECK(render("markdown", deep) == "- jump\n- \\-1 is a number\n");
+    CHECK(md_body(typed("quote", "one\ntwo")) == "> one\\\n> two\n");
+    Block code = typed("code", "a ```` b\n");
+    code.lang = "py thon";
+    CHECK(md_body(code) == "`````py\na ```` b\n`````\n");
+    CHECK(md_body(typed("code", "x")) == "```\nx\n```\n");
+    Block fig = typed("figure", "A [caption]");
+    fig.src = "img one.png";
+    CHECK(md_body(fig) == "![A \\[caption\\]](img%20one.png)\n\nA \\[caption\\]\n");
+    fig.alt = "alt";
+    fig.src = "javascript:x";
+    CHECK(md_body(fig) == "A \\[caption\\]\n");
+    Block t;
+    t.type = "table";
+    t.rows = {{"h1", "h|2"}, {"a", "b\nc", "`x|y`"}};
+    t.header_rows = 1;
+    CHECK(md_body(t) == "| h1 | h\\|2 |  |\n| --- | --- | --- |\n| a | b<br>c | \\`x\\|y\\` |\n");
+    t.header_rows = 0;
+    CHECK(md_body(t) == "|  |  |  |\n| --- | --- | --- |\n| h1 | h\\|2 |  |\n| a | b<br>c | \\`x\\|y\\` |\n");
+}
+
+TEST_CASE("markdown: front matter and header") {
+    Article a = small();
+    a.authors = {"A \"B\"", "C\\D"};
+    a.date_published = "2020-03-23";
+    a.language = "en";
+    CHECK(render("markdown", a) ==
+          "---\ntitle: \"Hello\"\nauthor:\n  - \"A \\\"B\\\"\"\n  - \"C\\\\D\"\ndate: \"2020-03-23\"\nlang: \"en\"\n"
+          "id: \"a1\"\n---\n\nOne.\n");
+    WriterOptions o;
+    o.front_matter = false;
+    a.subtitle = "Sub title";
+    a.site_name = "Site";
+    a.url = "https://x.org/1";
+    CHECK(render("markdown", a, o) ==
+          "# Hello\n\n*Sub title*\n\nBy A \"B\" and C\\\\D · 2020-03-23 · Site · <https://x.org/1>\n\nOne.\n");
+    Article empty;
+    CHECK(render("markdown", empty) == "");
+    CHECK(run("markdown", {small(), small()}) ==
+          "---\ntitle: \"Hello\"\nid: \"a1\"\n---\n\nOne.\n\f\n---\ntitle: \"Hello\"\nid: \"a1\"\n---\n\nOne.\n");
+    Article ctl;
+    ctl.title = "x\x01y\u2028z";
+    CHECK(render("markdown", ctl) == "---\ntitle: \"x\\x01y\\u2028z\"\n---\n");
+}
+
+// ---------------------------------------------------------------- html
+
+TEST_CASE("html: small standalone page exactly") {
+    Article a = small();
+    a.language = "fr";
+    const std::string expect =
+        "<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"utf-8\">\n"
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        "<meta name=\"generator\" content=\"copydesk\">\n<title>Hello</title>\n</head>\n<body>\n"
+        "<article>\n<header>\n<h1>Hello</h1>\n</header>\n<p>One.</p>\n</article>\n</body>\n</html>\n";
+    CHECK(render("html", a) == expect);
+}
+
+TEST_CASE("html: rich article is balanced and escaped") {
+    const std::string h = render("html", rich());
+    std::string why;
+    CHECK(html_balanced(h, &why));
+    INFO(why);
+    CHECK(h.find("<title>Xi meets &lt;Merkel&gt; &amp; \"friends\"</title>") != std::string::npos);
+    CHECK(h.find("<meta name=\"description\" content=\"Talks, &quot;quoted&quot;&#10;across lines\">") !=
+          std::string::npos);
+    CHECK(h.find("<html lang=\"en\">") != std::string::npos);
+    CHECK(h.find("<time datetime=\"2020-03-23T12:25:51\">2020-03-23T12:25:51</time>") != std::string::npos);
+    CHECK(h.find("<p><span class=\"entity person\" data-value=\"Xi Jinping\"><strong>Xi Jinping</strong></span> met "
+                 "<a href=\"https://de.example/merkel\"><span class=\"entity person\" data-value=\"Angela Merkel\">"
+                 "Angela Merkel</span></a> in <span class=\"entity place\" data-value=\"DE\">Berlin</span> on "
+                 "<time class=\"date weekday\" datetime=\"2020-03-21\">Saturday</time>.</p>") != std::string::npos);
+    CHECK(h.find("<ul>\n<li>First\n<ol>\n<li>Nested one</li>\n<li>Nested two\n<ul>\n<li>Deeper</li>\n</ul>\n</li>\n"
+                 "</ol>\n</li>\n<li>Second</li>\n</ul>\n") != std::string::npos);
+    CHECK(h.find("<pre><code class=\"language-cpp\">int main() {\n  return 0; // ``` fence\n}\n</code></pre>") !=
+          std::string::npos);
+    CHECK(h.find("<figure>\n<img src=\"https://example.org/img.jpg\" alt=\"Xi and Merkel\">\n<figcaption>The <em>two</em>") !=
+          std::string::npos);
+    CHECK(h.find("<thead>\n<tr><th>Name</th><th>Role</th></tr>\n</thead>\n<tbody>\n<tr><td>Xi</td>") !=
+          std::string::npos);
+    CHECK(h.find("<p><strong>bold <em>italic</em></strong><em> and</em> <code>code</code> <sup>end</sup></p>") !=
+          std::string::npos);
+    CHECK(h.find("<p>badchars ok</p>") != std::string::npos);
+    CHECK(h.find("<footer>\n<p class=\"source\"><a href=\"https://example.org/news/1?a=1&amp;b=2\">") != std::string::npos);
+}
+
+TEST_CASE("html: annotations off, several records, overlapping annotations") {
+    WriterOptions o;
+    o.annotations = false;
+    const std::string h = render("html", rich(), o);
+    CHECK(h.find("entity") == std::string::npos);
+    CHECK(h.find("<p><strong>Xi Jinping</strong> met") != std::string::npos);
+
+    Article b = small();
+    b.language = "de";
+    const std::string two = run("html", {rich(), b});
+    CHECK(html_balanced(two));
+    CHECK(two.find("<html>") != std::string::npos);
+    CHECK(two.find("<article lang=\"en\">") != std::string::npos);
+    CHECK(two.find("<article lang=\"de\">") != std::string::npos);
+    CHECK(two.find("<title>Articles</title>") != std::string::npos);
+    WriterOptions c;
+    c.corpus = true;
+    CHECK(run("html", {b}, c).find("<title>Articles</title>") != std::string::npos);
+    CHECK(html_balanced(run("html", {})));
+
+    Article x;
+    x.body.push_back(para("New York Times Square"));
+    x.annotations.entities = {ann("place", 0, 0, 8, "NYC"), ann("organization", 0, 4, 14)};
+    x.annotations.dates = {ann("date", 0, 0, 21, "2020-13-01")};
+    const std::string h2 = render("html", x);
+    CHECK(h2.find("<p><span class=\"date\" data-value=\"2020-13-01\"><span class=\"entity place\" data-value=\"NYC\">"
+                  "New <span class=\"entity organization\">York</span></span><span class=\"entity organization\"> "
+                  "Times</span> Square</span></p>") != std::string::npos);
+}
+
+// ---------------------------------------------------------------- tei
+
+TEST_CASE("tei: rich article parses as XML with the expected structure") {
+    const std::string t = render("tei", rich());
+    pugi::xml_document doc;
+    const auto r = doc.load_string(t.c_str());
+    INFO(r.description());
+    INFO(t);
+    REQUIRE(r);
+    const auto tei = doc.child("TEI");
+    REQUIRE(tei);
+    CHECK(std::string(tei.attribute("xmlns").value()) == "http://www.tei-c.org/ns/1.0");
+    CHECK(std::string(tei.attribute("xml:lang").value()) == "en");
+    const auto fd = tei.child("teiHeader").child("fileDesc");
+    CHECK(std::string(fd.child("titleStmt").child("title").text().get()) == "Xi meets <Merkel> & \"friends\"");
+    CHECK(std::string(fd.child("titleStmt").find_child_by_attribute("title", "type", "sub").text().get()) ==
+          "A *talk* in Berlin");
+    CHECK(std::string(fd.child("titleStmt").last_child().text().get()) == "Anna Müller");
+    CHECK(std::string(fd.child("publicationStmt").child("publisher").text().get()) == "China Daily");
+    CHECK(std::string(fd.child("publicationStmt").child("date").attribute("when").value()) == "2020-03-23T12:25:51");
+    CHECK(std::string(fd.child("sourceDesc").child("bibl").child("ref").attribute("target").value()) ==
+          "https://example.org/news/1?a=1&b=2");
+    const auto body = tei.child("text").child("body");
+    const auto p0 = body.child("p");
+    CHECK(std::string(p0.child("persName").attribute("key").value()) == "Xi Jinping");
+    CHECK(std::string(p0.child("persName").child("hi").attribute("rend").value()) == "bold");
+    CHECK(std::string(p0.child("ref").child("persName").text().get()) == "Angela Merkel");
+    CHECK(std::string(p0.child("placeName").text().get()) == "Berlin");
+    CHECK(std::string(p0.child("date").attribute("when").value()) == "2020-03-21");
+    CHECK(std::string(p0.child("date").attribute("type").value()) == "weekday");
+    const auto div = body.child("div");
+    CHECK(std::string(div.child("head").text().get()) == "# Background");
+    const auto list = div.child("list");
+    CHECK(std::string(list.attribute("rend").value()) == "bulleted");
+    CHECK(std::string(list.child("item").child("list").attribute("rend").value()) == "numbered");
+    CHECK(std::string(list.child("item").child("list").last_child().child("list").child("item").text().get()) ==
+          "Deeper");
+    CHECK(std::string(div.child("quote").text().get()) == "We agree, \u201cfully\u201d.");
+    CHECK(std::string(div.child("ab").attribute("subtype").value()) == "cpp");
+    CHECK(std::string(div.child("ab").text().get()) == "int main() {\n  return 0; // ``` fence\n}\n");
+    CHECK(std::string(div.child("figure").child("graphic").attribute("url").value()) == "https://example.org/img.jpg");
+    CHECK(std::string(div.child("figure").child("figDesc").text().get()) == "Xi and Merkel");
+    CHECK(std::string(div.child("table").child("row").attribute("role").value()) == "label");
+    CHECK(std::string(div.child("table").last_child().last_child().text().get()) == "Chancellor");
+    // Control characters and U+FFFE are gone; the rest stays.
+    CHECK(t.find("badchars ok") != std::string::npos);
+}
+
+TEST_CASE("tei: small record exactly, corpus for several") {
+    const std::string expect =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<TEI xmlns=\"http://www.tei-c.org/ns/1.0\">\n<teiHeader>\n"
+        "<fileDesc>\n<titleStmt>\n<title type=\"main\">Hello</title>\n</titleStmt>\n<publicationStmt>\n"
+        "<p>Publisher unknown.</p>\n</publicationStmt>\n<sourceDesc>\n<bibl>\n<title level=\"a\">Hello</title>\n"
+        "</bibl>\n</sourceDesc>\n</fileDesc>\n</teiHeader>\n<text>\n<body>\n<p>One.</p>\n</body>\n</text>\n</TEI>\n";
+    CHECK(render("tei", small()) == expect);
+    for (size_t n : {0, 2, 3}) {
+        std::vector<Article> as(n, rich());
+        const std::string t = run("tei", as);
+        pugi::xml_document doc;
+        REQUIRE(doc.load_string(t.c_str()));
+        const auto corpus = doc.child("teiCorpus");
+        REQUIRE(corpus);
+        CHECK(corpus.child("teiHeader"));
+        size_t count = 0;
+        for (auto c : corpus.children("TEI")) {
+            (void)c;
+            ++count;
+        }
+        CHECK(count == n);
+    }
+    WriterOptions o;
+    o.corpus = true;
+    pugi::xml_document doc;
+    REQUIRE(doc.load_string(run("tei", {small()}, o).c_str()));
+    CHECK(doc.child("teiCorpus").child("TEI"));
+}
+
+TEST_CASE("tei: hostile text stays well-formed") {
+    Article a;
+    a.title = std::string("t\x01\x1f\xff<&>");  // control chars and invalid UTF-8
+    a.language = "en\"x";
+    a.url = "http://x/?a=\"b\"&c=<d>";
+    a.authors = {"]]>"};
+    a.body.push_back(para("line\r\nbreak ]]> \x7f", {span(0, 2, "code"), span(1, 3, "em")}));
+    a.body.push_back(heading(3, "three"));
+    a.body.push_back(heading(1, "one"));
+    a.body.push_back(para("tail"));
+    a.annotations.dates = {ann("range", 0, 0, 4, "2020-03-01/2020-03-05"), ann("time", 99, 0, 1, "12:25")};
+    const std::string t = render("tei", a);
+    pugi::xml_document doc;
+    const auto r = doc.load_string(t.c_str());
+    INFO(t);
+    REQUIRE(r);
+    CHECK(text::is_valid_utf8(t));
+    const auto p = doc.child("TEI").child("text").child("body").child("p");
+    CHECK(std::string(p.child("date").attribute("from").value()) == "2020-03-01");
+    CHECK(std::string(p.child("date").attribute("to").value()) == "2020-03-05");
+    CHECK(std::string(p.child("date").child("code").text().get()) == "li");  // em inside code is dropped
+    CHECK(p.child("lb"));
+    // Headings open divisions by level.
+    const auto body = doc.child("TEI").child("text").child("body");
+    CHECK(std::string(body.child("div").child("head").text().get()) == "three");
+    CHECK(std::string(body.last_child().child("head").text().get()) == "one");
+    CHECK(std::string(body.last_child().child("p").text().get()) == "tail");
+}
+
+// ---------------------------------------------------------------- csv
+
+TEST_CASE("csv: header, quoting, lists, word count") {
+    Article a = rich();
+    const std::string c = run("csv", {a, small()});
+    CHECK(c ==
+          "id,url,title,authors,date_published,site_name,language,words\r\n"
+          "rich-1,https://example.org/news/1?a=1&b=2,\"Xi meets <Merkel> & \"\"friends\"\"\",Li Wei; Anna Müller,"
+          "2020-03-23T12:25:51,China Daily,en," +
+              std::to_string(formats::word_count(a)) +
+              "\r\n"
+              "a1,,Hello,,,,,1\r\n");
+    WriterOptions o;
+    o.csv_columns = {"title", "text", "blocks"};
+    CHECK(render("csv", small(), o) == "title,text,blocks\r\nHello,\"Hello\n\nOne.\",1\r\n");
+    o.csv_columns = {"title", "nope"};
+    CHECK_THROWS_AS(formats::find_writer("csv")->make(o), std::invalid_argument);
+    CHECK(run("csv", {}) == "id,url,title,authors,date_published,site_name,language,words\r\n");
+}
+
+// ---------------------------------------------------------------- wet
+
+TEST_CASE("wet: one conversion record per article") {
+    Article a = small();
+    a.url = "https://x.org/1";
+    a.source.warc_date = "2020-03-23T12:25:51Z";
+    a.source.warc_record_id = "<urn:uuid:0000>";
+    const std::string w = render("wet", a);
+    const std::string text = "Hello\n\nOne.\n";
+    const std::string head = w.substr(0, w.find("\r\n\r\n"));
+    CHECK(head.rfind("WARC/1.0\r\nWARC-Type: conversion\r\nWARC-Target-URI: https://x.org/1\r\n"
+                     "WARC-Date: 2020-03-23T12:25:51Z\r\nWARC-Record-ID: <urn:uuid:", 0) == 0);
+    CHECK(head.find("\r\nWARC-Refers-To: <urn:uuid:0000>\r\nContent-Type: text/plain\r\nContent-Length: 12") !=
+          std::string::npos);
+    CHECK(w.substr(w.find("\r\n\r\n") + 4) == text + "\r\n\r\n");
+    CHECK(render("wet", a) == w);  // the record id is stable
+    Article b = a;
+    b.id = "other";
+    CHECK(render("wet", b) != w);
+}
