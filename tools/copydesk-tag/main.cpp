@@ -1,2 +1,47 @@
-// copydesk-tag: placeholder until its module lands in this commit series.
-int main() { return 0; }
+// copydesk-tag: annotates article records with their language and the dates in their text.
+#include <CLI/CLI.hpp>
+
+#include <csignal>
+
+#include "copydesk/cli.hpp"
+#include "copydesk/tag.hpp"
+
+namespace {
+
+using namespace copydesk;
+
+struct Options {
+    cli::CommonOptions common;
+    tag::Options tag;
+};
+
+void setup(CLI::App& app, Options& o) {
+    app.description("Annotate article records: language and dates (JSON Lines in and out).");
+    app.add_flag("!--no-language", o.tag.language, "Do not identify the language");
+    app.add_flag("!--no-dates", o.tag.dates, "Do not annotate dates");
+    app.add_option("--reference-date", o.tag.reference_date,
+                   "Resolve relative dates against DATE (ISO 8601) instead of date_published")
+        ->type_name("DATE")
+        ->check([](const std::string& d) {
+            return tag::parse_date(d) ? std::string() : "not an ISO 8601 date (YYYY-MM-DD): " + d;
+        });
+    app.add_flag("--per-block-language", o.tag.per_block_language,
+                 "Also identify the language of each block (annotations.block_languages)");
+    cli::add_common_options(app, o.common, "copydesk-tag");
+    app.footer("Example:\n  copydesk-extract article.txt | copydesk-tag | jq -c .annotations.dates\n"
+               "See copydesk-tag(1).");
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::signal(SIGPIPE, SIG_IGN);
+    CLI::App app{"", "copydesk-tag"};
+    Options o;
+    setup(app, o);
+    if (const int status = cli::parse(app, argc, argv); status >= 0) return status;
+    cli::Diagnostics diag("copydesk-tag", o.common.quiet);
+    cli::StreamHandler handler;
+    handler.transform = [&](Article& a, const std::string&) { tag::tag_article(a, o.tag); };
+    return cli::run_record_stream(o.common, diag, handler);
+}
