@@ -97,6 +97,11 @@ TEST_CASE("LineReader splits lines, keeps a last line without newline, bounds lo
     CHECK(skipped == std::vector<size_t>{300000, 300000});
     const auto unbounded = all_lines(path, size_t(1) << 20);
     CHECK(unbounded[3] == long_line);
+    // A long line whose newline is already in the buffer is too long all the same.
+    write_file(path, std::string(2000, 'y') + "\nok\n" + std::string(2000, 'z'));
+    skipped.clear();
+    CHECK(all_lines(path, 1000, &skipped) == std::vector<std::string>{"<too long>", "ok", "<too long>"});
+    CHECK(skipped == std::vector<size_t>{2000, 2000});
 }
 
 TEST_CASE("Output writes files and gzip by extension; path lists") {

@@ -51,7 +51,8 @@ std::string write(const Article& a);
 
 // The line to emit for input that could not be read as a record: when `line` is a JSON object
 // it is kept as it was with an "error" member added; otherwise a new record carries the error,
-// the place, and the input itself ("input", or "input_base64" when it is not valid UTF-8).
+// the place, and the input itself ("input", or "input_base64" when it is not valid UTF-8;
+// neither when `line` is empty, as for a line too long to keep).
 std::string error_line(std::string_view line, std::string_view message, std::string_view path,
                        int64_t line_number);
 

@@ -15,6 +15,8 @@
 namespace copydesk::formats::detail {
 
 // ---- Factories (one per format file) ----
+std::unique_ptr<Writer> make_jsonl(const WriterOptions&);
+std::unique_ptr<Writer> make_json(const WriterOptions&);
 std::unique_ptr<Writer> make_text(const WriterOptions&);
 std::unique_ptr<Writer> make_markdown(const WriterOptions&);
 std::unique_ptr<Writer> make_html(const WriterOptions&);

@@ -9,21 +9,11 @@ Writer::~Writer() = default;
 void Writer::begin(Output&) {}
 void Writer::end(Output&) {}
 
-namespace {
-
-// jsonl and json are rendered by the record module (record::write); the entries are here so
-// that --list-formats and the extension guess know them. TODO(merge): point `make` at the
-// record writer adapters.
-std::unique_ptr<Writer> not_linked(const WriterOptions&) {
-    throw std::logic_error("this format is written by the record module, not by formats");
-}
-
-}  // namespace
-
 const std::vector<FormatInfo>& writers() {
     static const std::vector<FormatInfo> table = {
-        {"jsonl", "jsonl", "JSON Lines article records, one per line (the default stream)", not_linked},
-        {"json", "json", "one JSON array of article records", not_linked},
+        {"jsonl", "jsonl", "JSON Lines article records, one per line (the default stream)",
+         detail::make_jsonl},
+        {"json", "json", "one JSON array of article records", detail::make_json},
         {"text", "txt text", "plain text: title and blocks, records separated by a form feed line",
          detail::make_text},
         {"markdown", "md markdown", "CommonMark with YAML front matter, GFM pipe tables",

@@ -31,18 +31,27 @@ LineReader::Status LineReader::next(std::string_view& line, size_t& skipped) {
         const size_t avail = end_ - begin_;
         if (const void* nl = std::memchr(start + scanned, '\n', avail - scanned)) {
             const size_t len = static_cast<const char*>(nl) - start;
-            line = std::string_view(start, len);
             begin_ += len + 1;
             ++line_number_;
+            if (len > max_line_) {
+                skipped = len;
+                return Status::too_long;
+            }
+            line = std::string_view(start, len);
             return Status::line;
         }
         scanned = avail;
         if (avail > max_line_) break;
         if (!fill()) {
             if (end_ == begin_) return Status::end;
-            line = std::string_view(buf_.data() + begin_, end_ - begin_);
+            const size_t len = end_ - begin_;
+            line = std::string_view(buf_.data() + begin_, len);
             begin_ = end_;
             ++line_number_;
+            if (len > max_line_) {
+                skipped = len;
+                return Status::too_long;
+            }
             return Status::line;
         }
     }

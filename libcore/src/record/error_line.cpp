@@ -59,13 +59,16 @@ std::string error_line(std::string_view line, std::string_view message, std::str
     out = fmt::format("{{\"copydesk\":{},\"source\":{{\"path\":", schema_version);
     append_json_string(out, path);
     out += fmt::format(",\"format\":\"jsonl\",\"offset\":{}}},\"body\":[],", line_number);
-    if (text::is_valid_utf8(line)) {
+    if (line.empty()) {
+        // nothing to keep (e.g. a line too long to hold)
+    } else if (text::is_valid_utf8(line)) {
         out += "\"input\":";
         append_json_string(out, line);
+        out += ',';
     } else {
-        out += "\"input_base64\":\"" + base64(line) + '"';
+        out += "\"input_base64\":\"" + base64(line) + "\",";
     }
-    out += ",\"error\":";
+    out += "\"error\":";
     append_json_string(out, message);
     out += '}';
     return out;
