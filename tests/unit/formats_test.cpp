@@ -300,6 +300,9 @@ TEST_CASE("markdown: spans") {
     // Nothing inside code; a link cannot contain a link.
     CHECK(md_body(para("a b c", {span(0, 5, "code"), span(2, 3, "em")})) == "`a b c`\n");
     CHECK(md_body(para("abc", {span(0, 3, "link", "u"), span(1, 2, "link", "v")})) == "[abc](u)\n");
+    // "!" before a link would make it an image.
+    CHECK(md_body(para("wow!link", {span(4, 8, "link", "u")})) == "wow\\![link](u)\n");
+    CHECK(md_body(para("a\\!link", {span(3, 7, "link", "u")})) == "a\\\\\\![link](u)\n");
     // Code points, not bytes.
     CHECK(md_body(para("caf\u00e9 \U0001F600 ok", {span(5, 6, "em"), span(7, 9, "strong")})) ==
           "caf\u00e9 *\U0001F600* **ok**\n");
@@ -313,6 +316,10 @@ TEST_CASE("markdown: lists, quotes, code, figures, tables") {
     Article deep;
     deep.body = {item("jump", 3), item("-1 is a number")};
     CHECK(render("markdown", deep) == "- jump\n- \\-1 is a number\n");
+    // Empty items get an empty comment; lists of one kind split by an empty block stay two.
+    Article e;
+    e.body = {item("a"), item("", 1), para(" "), item("b"), para("p"), item("c")};
+    CHECK(render("markdown", e) == "- a\n  - <!-- -->\n\n<!-- -->\n\n- b\n\np\n\n- c\n");
     CHECK(md_body(typed("quote", "one\ntwo")) == "> one\\\n> two\n");
     Block code = typed("code", "a ```` b\n");
     code.lang = "py thon";
