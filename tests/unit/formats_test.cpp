@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include <cstdlib>
+#include <random>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -580,4 +581,151 @@ TEST_CASE("wet: one conversion record per article") {
     Article b = a;
     b.id = "other";
     CHECK(render("wet", b) != w);
+}
+
+// ---------------------------------------------------------------- properties
+
+namespace {
+
+// Random text with markup characters, non-ASCII, controls and (sometimes) broken UTF-8.
+std::string random_text(std::mt19937& rng) {
+    static const char* toks[] = {"a", "word", " ", " ", "\n", "*", "_", "`", "\\", "[", "]", "<", ">", "&",
+                                 "&amp;", "\"", "'", "#", "1.", "-", "|", "\t", "\r", "\x01", "\x0c",
+                                 "\xef\xbf\xbf", "\xc3\xa9", "\xe2\x80\x94", "\xf0\x9f\x98\x80", "]]>",
+                                 "\xff", "\xe2\x80"};
+    std::string t;
+    const int n = static_cast<int>(rng() % 14);
+    for (int i = 0; i < n; ++i) t += toks[rng() % (sizeof toks / sizeof *toks)];
+    return t;
+}
+
+Article random_article(std::mt19937& rng) {
+    static const char* types[] = {"paragraph", "heading", "item", "quote", "code", "figure", "table", "odd"};
+    static const char* kinds[] = {"em", "strong", "code", "link", "sub", "sup", "del", "weird"};
+    static const char* etypes[] = {"person", "place", "organization", "misc", "date", "time", "range"};
+    Article a;
+    if (rng() % 2) a.title = random_text(rng);
+    if (rng() % 2) a.authors = {random_text(rng), random_text(rng)};
+    if (rng() % 2) a.date_published = rng() % 2 ? "2020-03-23" : random_text(rng);
+    if (rng() % 2) a.language = "en";
+    if (rng() % 2) a.url = "http://x/?a=" + random_text(rng);
+    const int nb = static_cast<int>(rng() % 8);
+    for (int i = 0; i < nb; ++i) {
+        Block b;
+        b.type = types[rng() % 8];
+        b.text = random_text(rng);
+        b.level = static_cast<int>(rng() % 9) - 1;
+        b.depth = static_cast<int>(rng() % 4) - 1;
+        b.ordered = rng() % 2;
+        b.lang = rng() % 2 ? "py" : random_text(rng);
+        if (b.type == "figure") { b.src = random_text(rng); b.alt = random_text(rng); }
+        if (b.type == "table") {
+            b.rows = {{random_text(rng), random_text(rng)}, {random_text(rng)}};
+            b.header_rows = static_cast<int>(rng() % 3);
+        }
+        const int64_t len = text::count_code_points(b.text);
+        const int ns = static_cast<int>(rng() % 4);
+        for (int k = 0; k < ns; ++k) {
+            Span s;
+            s.start = static_cast<int64_t>(rng() % static_cast<uint64_t>(len + 3)) - 1;
+            s.end = s.start + static_cast<int64_t>(rng() % static_cast<uint64_t>(len + 2));
+            s.kind = kinds[rng() % 8];
+            s.href = rng() % 4 ? "http://h/" + random_text(rng) : "javascript:x";
+            b.spans.push_back(s);
+        }
+        const int na = static_cast<int>(rng() % 3);
+        for (int k = 0; k < na; ++k) {
+            const char* t = etypes[rng() % 7];
+            Annotation an = ann(t, i + static_cast<int64_t>(rng() % 2), static_cast<int64_t>(rng() % static_cast<uint64_t>(len + 1)),
+                                static_cast<int64_t>(rng() % static_cast<uint64_t>(len + 2)), random_text(rng));
+            if (std::string_view(t) == "date" || std::string_view(t) == "time" || std::string_view(t) == "range") {
+                an.value = rng() % 2 ? "2020-03-21" : rng() % 2 ? "12:30" : "2020-03-01/2020-03-05";
+                a.annotations.dates.push_back(an);
+            } else {
+                a.annotations.entities.push_back(an);
+            }
+        }
+        a.body.push_back(b);
+    }
+    return a;
+}
+
+// The characters of s that XML 1.0 allows (CR dropped), after U+FFFD repair.
+std::string xml_chars(const std::string& s) {
+    const std::string v = text::repair_utf8(s);
+    std::string out;
+    size_t i = 0;
+    while (i < v.size()) {
+        const size_t at = i;
+        const char32_t c = text::decode(v, i);
+        if ((c < 0x20 && c != '\t' && c != '\n') || c == 0xFFFE || c == 0xFFFF) continue;
+        out.append(v, at, i - at);
+    }
+    return out;
+}
+
+// Text of an element, <lb/> read as a line break (the writer puts a newline after it).
+void xml_text_of(const pugi::xml_node& n, std::string& out, bool& after_lb) {
+    for (auto c : n.children()) {
+        if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) {
+            std::string_view v = c.value();
+            if (after_lb && !v.empty() && v[0] == '\n') v.remove_prefix(1);
+            out += v;
+            after_lb = false;
+        } else if (std::string_view(c.name()) == "lb") {
+            out += "\n";
+            after_lb = true;
+        } else {
+            xml_text_of(c, out, after_lb);
+        }
+    }
+}
+
+}  // namespace
+
+TEST_CASE("formats: random articles give well-formed, valid UTF-8 output in every format") {
+    std::mt19937 rng(20200323);
+    for (int round = 0; round < 400; ++round) {
+        const Article a = random_article(rng);
+        for (const auto& f : formats::writers()) {
+            if (f.name == "jsonl" || f.name == "json") continue;
+            const std::string out = render(f.name, a);
+            INFO(f.name << " round " << round);
+            REQUIRE(text::is_valid_utf8(out));
+            if (f.name == "tei") {
+                pugi::xml_document doc;
+                const auto r = doc.load_string(out.c_str());
+                INFO(out);
+                REQUIRE(r);
+            }
+            if (f.name == "html") {
+                std::string why;
+                INFO(out);
+                REQUIRE(html_balanced(out, &why));
+            }
+        }
+    }
+}
+
+TEST_CASE("formats: markup never changes the words (TEI paragraphs keep their text)") {
+    std::mt19937 rng(7);
+    for (int round = 0; round < 400; ++round) {
+        Article a = random_article(rng);
+        Block p = para(random_text(rng));
+        const int64_t len = text::count_code_points(p.text);
+        for (int k = 0; k < 4; ++k) {
+            const int64_t s = static_cast<int64_t>(rng() % static_cast<uint64_t>(len + 1));
+            p.spans.push_back(span(s, s + static_cast<int64_t>(rng() % 5), k % 2 ? "em" : "link", "h"));
+        }
+        a.body = {p};
+        const std::string out = render("tei", a);
+        pugi::xml_document doc;
+        REQUIRE(doc.load_string(out.c_str(), pugi::parse_default | pugi::parse_ws_pcdata));
+        const auto node = doc.child("TEI").child("text").child("body").child("p");
+        std::string got;
+        bool after_lb = false;
+        xml_text_of(node, got, after_lb);
+        INFO(out);
+        CHECK(got == xml_chars(p.text));
+    }
 }

@@ -371,7 +371,7 @@ class MarkdownWriter final : public Writer {
                         out.push_back('[');
                     } else {
                         out.append("](");
-                        md_dest(out, *m.attr, ctx.table);
+                        with_valid_utf8(*m.attr, [&](std::string_view v) { md_dest(out, v, ctx.table); });
                         out.push_back(')');
                     }
                     break;
@@ -546,10 +546,12 @@ class MarkdownWriter final : public Writer {
         }
         const std::string fence(std::max<size_t>(3, longest + 1), '`');
         out.append(fence);
-        for (char c : b.lang) {
-            if (c > 0x20 && c != '`' && c != 0x7F) out.push_back(c);
-            else if (c == ' ') break;
-        }
+        with_valid_utf8(b.lang, [&](std::string_view lang) {
+            for (char c : lang) {
+                if (c == ' ' || c == '\t' || c == '\n') break;
+                if ((c > 0x20 || c < 0) && c != '`' && c != 0x7F) out.push_back(c);
+            }
+        });
         out.push_back('\n');
         out.append(body);
         if (!body.empty()) out.push_back('\n');
