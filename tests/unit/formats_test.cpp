@@ -172,7 +172,7 @@ TEST_CASE("formats: dump the rich article in every format", "[.dump]") {
     }
 }
 
-TEST_CASE("formats: registry") {
+TEST_CASE("formats: registry", "[formats]") {
     std::vector<std::string> names;
     for (const auto& f : formats::writers()) names.push_back(f.name);
     CHECK(names == std::vector<std::string>{"jsonl", "json", "text", "markdown", "html", "tei", "csv", "wet"});
@@ -206,7 +206,7 @@ TEST_CASE("formats: registry") {
     }
 }
 
-TEST_CASE("formats: word count") {
+TEST_CASE("formats: word count", "[formats]") {
     Article a;
     a.body.push_back(para("Hello, world \u2014 caf\u00e9 3 times"));
     a.body.push_back(typed("code", "not counted at all"));
@@ -220,11 +220,11 @@ TEST_CASE("formats: word count") {
 
 // ---------------------------------------------------------------- text
 
-TEST_CASE("text: small record exactly") {
+TEST_CASE("text: small record exactly", "[formats]") {
     CHECK(render("text", small()) == "Hello\n\nOne.\n");
 }
 
-TEST_CASE("text: blocks, lists, tables, separator") {
+TEST_CASE("text: blocks, lists, tables, separator", "[formats]") {
     Article a;
     a.title = "T";
     a.body = {heading(2, "Head"), item("a"), item("b", 1, true), item("c", 1, true), item("d"),
@@ -241,7 +241,7 @@ TEST_CASE("text: blocks, lists, tables, separator") {
     CHECK(run("text", {}) == "");
 }
 
-TEST_CASE("text: control characters are dropped, comments only on request") {
+TEST_CASE("text: control characters are dropped, comments only on request", "[formats]") {
     Article a;
     a.body.push_back(para("a\x01\x0c" "b"));
     a.comments.push_back(para("nice"));
@@ -259,7 +259,7 @@ std::string md_body(const Block& b) {
     return render("markdown", a);
 }
 
-TEST_CASE("markdown: escapes what would be markup") {
+TEST_CASE("markdown: escapes what would be markup", "[formats]") {
     CHECK(md_body(para("a * b _c_ [d](e) <f> `g` \\ h")) == "a \\* b \\_c\\_ \\[d\\](e) \\<f> \\`g\\` \\\\ h\n");
     CHECK(md_body(para("# not a heading")) == "\\# not a heading\n");
     CHECK(md_body(para("C# stays")) == "C# stays\n");
@@ -276,7 +276,7 @@ TEST_CASE("markdown: escapes what would be markup") {
     CHECK(md_body(para("")) == "");
 }
 
-TEST_CASE("markdown: spans") {
+TEST_CASE("markdown: spans", "[formats]") {
     CHECK(md_body(para("a bold word", {span(2, 6, "strong")})) == "a **bold** word\n");
     CHECK(md_body(para("an em word", {span(3, 5, "em")})) == "an *em* word\n");
     CHECK(md_body(para("see this", {span(4, 8, "link", "https://x.org/a b(c)")})) ==
@@ -309,7 +309,7 @@ TEST_CASE("markdown: spans") {
           "caf\u00e9 *\U0001F600* **ok**\n");
 }
 
-TEST_CASE("markdown: lists, quotes, code, figures, tables") {
+TEST_CASE("markdown: lists, quotes, code, figures, tables", "[formats]") {
     Article a;
     a.body = {item("a"), item("b", 1, true), item("c", 1, true), item("d", 2), item("e"), para("after"),
               item("x", 0, true), item("y", 0, false)};
@@ -341,7 +341,7 @@ TEST_CASE("markdown: lists, quotes, code, figures, tables") {
     CHECK(md_body(t) == "|  |  |  |\n| --- | --- | --- |\n| h1 | h\\|2 |  |\n| a | b<br>c | \\`x\\|y\\` |\n");
 }
 
-TEST_CASE("markdown: front matter and header") {
+TEST_CASE("markdown: front matter and header", "[formats]") {
     Article a = small();
     a.authors = {"A \"B\"", "C\\D"};
     a.date_published = "2020-03-23";
@@ -367,7 +367,7 @@ TEST_CASE("markdown: front matter and header") {
 
 // ---------------------------------------------------------------- html
 
-TEST_CASE("html: small standalone page exactly") {
+TEST_CASE("html: small standalone page exactly", "[formats]") {
     Article a = small();
     a.language = "fr";
     const std::string expect =
@@ -378,7 +378,7 @@ TEST_CASE("html: small standalone page exactly") {
     CHECK(render("html", a) == expect);
 }
 
-TEST_CASE("html: rich article is balanced and escaped") {
+TEST_CASE("html: rich article is balanced and escaped", "[formats]") {
     const std::string h = render("html", rich());
     std::string why;
     CHECK(html_balanced(h, &why));
@@ -406,7 +406,7 @@ TEST_CASE("html: rich article is balanced and escaped") {
     CHECK(h.find("<footer>\n<p class=\"source\"><a href=\"https://example.org/news/1?a=1&amp;b=2\">") != std::string::npos);
 }
 
-TEST_CASE("html: annotations off, several records, overlapping annotations") {
+TEST_CASE("html: annotations off, several records, overlapping annotations", "[formats]") {
     WriterOptions o;
     o.annotations = false;
     const std::string h = render("html", rich(), o);
@@ -438,7 +438,7 @@ TEST_CASE("html: annotations off, several records, overlapping annotations") {
 
 // ---------------------------------------------------------------- tei
 
-TEST_CASE("tei: rich article parses as XML with the expected structure") {
+TEST_CASE("tei: rich article parses as XML with the expected structure", "[formats]") {
     const std::string t = render("tei", rich());
     pugi::xml_document doc;
     const auto r = doc.load_string(t.c_str());
@@ -484,7 +484,7 @@ TEST_CASE("tei: rich article parses as XML with the expected structure") {
     CHECK(t.find("badchars ok") != std::string::npos);
 }
 
-TEST_CASE("tei: small record exactly, corpus for several") {
+TEST_CASE("tei: small record exactly, corpus for several", "[formats]") {
     const std::string expect =
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<TEI xmlns=\"http://www.tei-c.org/ns/1.0\">\n<teiHeader>\n"
         "<fileDesc>\n<titleStmt>\n<title type=\"main\">Hello</title>\n</titleStmt>\n<publicationStmt>\n"
@@ -513,7 +513,7 @@ TEST_CASE("tei: small record exactly, corpus for several") {
     CHECK(doc.child("teiCorpus").child("TEI"));
 }
 
-TEST_CASE("tei: hostile text stays well-formed") {
+TEST_CASE("tei: hostile text stays well-formed", "[formats]") {
     Article a;
     a.title = std::string("t\x01\x1f\xff<&>");  // control chars and invalid UTF-8
     a.language = "en\"x";
@@ -544,7 +544,7 @@ TEST_CASE("tei: hostile text stays well-formed") {
 
 // ---------------------------------------------------------------- csv
 
-TEST_CASE("csv: header, quoting, lists, word count") {
+TEST_CASE("csv: header, quoting, lists, word count", "[formats]") {
     Article a = rich();
     const std::string c = run("csv", {a, small()});
     CHECK(c ==
@@ -564,7 +564,7 @@ TEST_CASE("csv: header, quoting, lists, word count") {
 
 // ---------------------------------------------------------------- wet
 
-TEST_CASE("wet: one conversion record per article") {
+TEST_CASE("wet: one conversion record per article", "[formats]") {
     Article a = small();
     a.url = "https://x.org/1";
     a.source.warc_date = "2020-03-23T12:25:51Z";
@@ -683,7 +683,7 @@ void xml_text_of(const pugi::xml_node& n, std::string& out, bool& after_lb) {
 
 }  // namespace
 
-TEST_CASE("formats: random articles give well-formed, valid UTF-8 output in every format") {
+TEST_CASE("formats: random articles give well-formed, valid UTF-8 output in every format", "[formats]") {
     std::mt19937 rng(20200323);
     for (int round = 0; round < 400; ++round) {
         const Article a = random_article(rng);
@@ -707,7 +707,7 @@ TEST_CASE("formats: random articles give well-formed, valid UTF-8 output in ever
     }
 }
 
-TEST_CASE("formats: markup never changes the words (TEI paragraphs keep their text)") {
+TEST_CASE("formats: markup never changes the words (TEI paragraphs keep their text)", "[formats]") {
     std::mt19937 rng(7);
     for (int round = 0; round < 400; ++round) {
         Article a = random_article(rng);
@@ -727,5 +727,34 @@ TEST_CASE("formats: markup never changes the words (TEI paragraphs keep their te
         xml_text_of(node, got, after_lb);
         INFO(out);
         CHECK(got == xml_chars(p.text));
+    }
+}
+
+// ---------------------------------------------------------------- golden files
+
+// tests/data/formats/rich.* hold the rich article in each format, for people to read and
+// for review of any change. COPYDESK_UPDATE_GOLDEN=1 rewrites them.
+TEST_CASE("formats: golden files of the rich article", "[formats]") {
+    Article a = rich();
+    a.source.warc_date = "2020-03-23T12:25:51Z";
+    a.comments.push_back(para("First!"));
+    WriterOptions o;
+    o.comments = true;
+    const std::string dir = std::string(COPYDESK_SOURCE_DIR) + "/tests/data/formats/";
+    const bool update = std::getenv("COPYDESK_UPDATE_GOLDEN") != nullptr;
+    for (const auto& [format, ext] : std::vector<std::pair<std::string, std::string>>{
+             {"text", "txt"}, {"markdown", "md"}, {"html", "html"}, {"tei", "xml"}, {"csv", "csv"}, {"wet", "wet"}}) {
+        const std::string got = render(format, a, o);
+        const std::string path = dir + "rich." + ext;
+        if (update) {
+            std::ofstream(path, std::ios::binary) << got;
+            continue;
+        }
+        std::ifstream in(path, std::ios::binary);
+        INFO(path << " (COPYDESK_UPDATE_GOLDEN=1 rewrites it)");
+        REQUIRE(in);
+        std::stringstream want;
+        want << in.rdbuf();
+        CHECK(got == want.str());
     }
 }
