@@ -206,6 +206,25 @@ TEST_CASE("formats: registry", "[formats]") {
     }
 }
 
+TEST_CASE("formats: lines and array adapters for records rendered elsewhere", "[formats]") {
+    auto fake = [](const Article& a, formats::Output& out) { out += "{\"id\": \"" + a.id + "\"}\n"; };
+    auto stream = [](std::unique_ptr<formats::Writer> w, int n) {
+        std::string out;
+        w->begin(out);
+        for (int i = 0; i < n; ++i) {
+            Article a;
+            a.id = std::to_string(i);
+            w->write(a, out);
+        }
+        w->end(out);
+        return out;
+    };
+    CHECK(stream(formats::make_lines_writer(fake), 2) == "{\"id\": \"0\"}\n{\"id\": \"1\"}\n");
+    CHECK(stream(formats::make_lines_writer(fake), 0) == "");
+    CHECK(stream(formats::make_array_writer(fake), 2) == "[\n{\"id\": \"0\"},\n{\"id\": \"1\"}\n]\n");
+    CHECK(stream(formats::make_array_writer(fake), 0) == "[]\n");
+}
+
 TEST_CASE("formats: word count", "[formats]") {
     Article a;
     a.body.push_back(para("Hello, world \u2014 caf\u00e9 3 times"));

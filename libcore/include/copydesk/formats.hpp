@@ -104,6 +104,14 @@ const FormatInfo* find_writer(std::string_view name);
 // when the extension is missing or unknown.
 const FormatInfo* writer_for_path(std::string_view path);
 
+// Writers for formats whose records another module renders (the record module's JSON):
+// `one` appends one record to the output (a trailing newline it writes is dropped).
+//   lines: one record per line, each ended by "\n" (JSON Lines).
+//   array: "[", the records separated by ",\n", "]" (one JSON array; "[]" when empty).
+using RenderOne = std::function<void(const Article&, Output&)>;
+std::unique_ptr<Writer> make_lines_writer(RenderOne one);
+std::unique_ptr<Writer> make_array_writer(RenderOne one);
+
 // Convenience for tests and small tools: begin + write + end of one article in `format`.
 // REQUIRES: find_writer(format) != nullptr.
 std::string render(std::string_view format, const Article& a, const WriterOptions& options = {});
