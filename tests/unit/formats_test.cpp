@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include <cstdlib>
+#include <random>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -171,7 +172,7 @@ TEST_CASE("formats: dump the rich article in every format", "[.dump]") {
     }
 }
 
-TEST_CASE("formats: registry") {
+TEST_CASE("formats: registry", "[formats]") {
     std::vector<std::string> names;
     for (const auto& f : formats::writers()) names.push_back(f.name);
     CHECK(names == std::vector<std::string>{"jsonl", "json", "text", "markdown", "html", "tei", "csv", "wet"});
@@ -205,7 +206,27 @@ TEST_CASE("formats: registry") {
     }
 }
 
-TEST_CASE("formats: word count") {
+TEST_CASE("formats: jsonl and json write the record stream", "[formats]") {
+    auto stream = [](std::string_view format, int n) {
+        auto w = formats::find_writer(format)->make({});
+        std::string out;
+        w->begin(out);
+        for (int i = 0; i < n; ++i) {
+            Article a;
+            a.id = std::to_string(i);
+            w->write(a, out);
+        }
+        w->end(out);
+        return out;
+    };
+    const std::string zero = "{\"copydesk\":1,\"id\":\"0\",\"body\":[]}", one = "{\"copydesk\":1,\"id\":\"1\",\"body\":[]}";
+    CHECK(stream("jsonl", 2) == zero + "\n" + one + "\n");
+    CHECK(stream("jsonl", 0) == "");
+    CHECK(stream("json", 2) == "[\n" + zero + ",\n" + one + "\n]\n");
+    CHECK(stream("json", 0) == "[]\n");
+}
+
+TEST_CASE("formats: word count", "[formats]") {
     Article a;
     a.body.push_back(para("Hello, world \u2014 caf\u00e9 3 times"));
     a.body.push_back(typed("code", "not counted at all"));
@@ -219,11 +240,11 @@ TEST_CASE("formats: word count") {
 
 // ---------------------------------------------------------------- text
 
-TEST_CASE("text: small record exactly") {
+TEST_CASE("text: small record exactly", "[formats]") {
     CHECK(render("text", small()) == "Hello\n\nOne.\n");
 }
 
-TEST_CASE("text: blocks, lists, tables, separator") {
+TEST_CASE("text: blocks, lists, tables, separator", "[formats]") {
     Article a;
     a.title = "T";
     a.body = {heading(2, "Head"), item("a"), item("b", 1, true), item("c", 1, true), item("d"),
@@ -240,7 +261,7 @@ TEST_CASE("text: blocks, lists, tables, separator") {
     CHECK(run("text", {}) == "");
 }
 
-TEST_CASE("text: control characters are dropped, comments only on request") {
+TEST_CASE("text: control characters are dropped, comments only on request", "[formats]") {
     Article a;
     a.body.push_back(para("a\x01\x0c" "b"));
     a.comments.push_back(para("nice"));
@@ -258,7 +279,7 @@ std::string md_body(const Block& b) {
     return render("markdown", a);
 }
 
-TEST_CASE("markdown: escapes what would be markup") {
+TEST_CASE("markdown: escapes what would be markup", "[formats]") {
     CHECK(md_body(para("a * b _c_ [d](e) <f> `g` \\ h")) == "a \\* b \\_c\\_ \\[d\\](e) \\<f> \\`g\\` \\\\ h\n");
     CHECK(md_body(para("# not a heading")) == "\\# not a heading\n");
     CHECK(md_body(para("C# stays")) == "C# stays\n");
@@ -275,7 +296,7 @@ TEST_CASE("markdown: escapes what would be markup") {
     CHECK(md_body(para("")) == "");
 }
 
-TEST_CASE("markdown: spans") {
+TEST_CASE("markdown: spans", "[formats]") {
     CHECK(md_body(para("a bold word", {span(2, 6, "strong")})) == "a **bold** word\n");
     CHECK(md_body(para("an em word", {span(3, 5, "em")})) == "an *em* word\n");
     CHECK(md_body(para("see this", {span(4, 8, "link", "https://x.org/a b(c)")})) ==
@@ -300,12 +321,15 @@ TEST_CASE("markdown: spans") {
     // Nothing inside code; a link cannot contain a link.
     CHECK(md_body(para("a b c", {span(0, 5, "code"), span(2, 3, "em")})) == "`a b c`\n");
     CHECK(md_body(para("abc", {span(0, 3, "link", "u"), span(1, 2, "link", "v")})) == "[abc](u)\n");
+    // "!" before a link would make it an image.
+    CHECK(md_body(para("wow!link", {span(4, 8, "link", "u")})) == "wow\\![link](u)\n");
+    CHECK(md_body(para("a\\!link", {span(3, 7, "link", "u")})) == "a\\\\\\![link](u)\n");
     // Code points, not bytes.
     CHECK(md_body(para("caf\u00e9 \U0001F600 ok", {span(5, 6, "em"), span(7, 9, "strong")})) ==
           "caf\u00e9 *\U0001F600* **ok**\n");
 }
 
-TEST_CASE("markdown: lists, quotes, code, figures, tables") {
+TEST_CASE("markdown: lists, quotes, code, figures, tables", "[formats]") {
     Article a;
     a.body = {item("a"), item("b", 1, true), item("c", 1, true), item("d", 2), item("e"), para("after"),
               item("x", 0, true), item("y", 0, false)};
@@ -313,6 +337,10 @@ TEST_CASE("markdown: lists, quotes, code, figures, tables") {
     Article deep;
     deep.body = {item("jump", 3), item("-1 is a number")};
     CHECK(render("markdown", deep) == "- jump\n- \\-1 is a number\n");
+    // Empty items get an empty comment; lists of one kind split by an empty block stay two.
+    Article e;
+    e.body = {item("a"), item("", 1), para(" "), item("b"), para("p"), item("c")};
+    CHECK(render("markdown", e) == "- a\n  - <!-- -->\n\n<!-- -->\n\n- b\n\np\n\n- c\n");
     CHECK(md_body(typed("quote", "one\ntwo")) == "> one\\\n> two\n");
     Block code = typed("code", "a ```` b\n");
     code.lang = "py thon";
@@ -333,7 +361,7 @@ TEST_CASE("markdown: lists, quotes, code, figures, tables") {
     CHECK(md_body(t) == "|  |  |  |\n| --- | --- | --- |\n| h1 | h\\|2 |  |\n| a | b<br>c | \\`x\\|y\\` |\n");
 }
 
-TEST_CASE("markdown: front matter and header") {
+TEST_CASE("markdown: front matter and header", "[formats]") {
     Article a = small();
     a.authors = {"A \"B\"", "C\\D"};
     a.date_published = "2020-03-23";
@@ -359,7 +387,7 @@ TEST_CASE("markdown: front matter and header") {
 
 // ---------------------------------------------------------------- html
 
-TEST_CASE("html: small standalone page exactly") {
+TEST_CASE("html: small standalone page exactly", "[formats]") {
     Article a = small();
     a.language = "fr";
     const std::string expect =
@@ -370,7 +398,7 @@ TEST_CASE("html: small standalone page exactly") {
     CHECK(render("html", a) == expect);
 }
 
-TEST_CASE("html: rich article is balanced and escaped") {
+TEST_CASE("html: rich article is balanced and escaped", "[formats]") {
     const std::string h = render("html", rich());
     std::string why;
     CHECK(html_balanced(h, &why));
@@ -398,7 +426,7 @@ TEST_CASE("html: rich article is balanced and escaped") {
     CHECK(h.find("<footer>\n<p class=\"source\"><a href=\"https://example.org/news/1?a=1&amp;b=2\">") != std::string::npos);
 }
 
-TEST_CASE("html: annotations off, several records, overlapping annotations") {
+TEST_CASE("html: annotations off, several records, overlapping annotations", "[formats]") {
     WriterOptions o;
     o.annotations = false;
     const std::string h = render("html", rich(), o);
@@ -430,7 +458,7 @@ TEST_CASE("html: annotations off, several records, overlapping annotations") {
 
 // ---------------------------------------------------------------- tei
 
-TEST_CASE("tei: rich article parses as XML with the expected structure") {
+TEST_CASE("tei: rich article parses as XML with the expected structure", "[formats]") {
     const std::string t = render("tei", rich());
     pugi::xml_document doc;
     const auto r = doc.load_string(t.c_str());
@@ -476,7 +504,7 @@ TEST_CASE("tei: rich article parses as XML with the expected structure") {
     CHECK(t.find("badchars ok") != std::string::npos);
 }
 
-TEST_CASE("tei: small record exactly, corpus for several") {
+TEST_CASE("tei: small record exactly, corpus for several", "[formats]") {
     const std::string expect =
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<TEI xmlns=\"http://www.tei-c.org/ns/1.0\">\n<teiHeader>\n"
         "<fileDesc>\n<titleStmt>\n<title type=\"main\">Hello</title>\n</titleStmt>\n<publicationStmt>\n"
@@ -505,7 +533,7 @@ TEST_CASE("tei: small record exactly, corpus for several") {
     CHECK(doc.child("teiCorpus").child("TEI"));
 }
 
-TEST_CASE("tei: hostile text stays well-formed") {
+TEST_CASE("tei: hostile text stays well-formed", "[formats]") {
     Article a;
     a.title = std::string("t\x01\x1f\xff<&>");  // control chars and invalid UTF-8
     a.language = "en\"x";
@@ -536,7 +564,7 @@ TEST_CASE("tei: hostile text stays well-formed") {
 
 // ---------------------------------------------------------------- csv
 
-TEST_CASE("csv: header, quoting, lists, word count") {
+TEST_CASE("csv: header, quoting, lists, word count", "[formats]") {
     Article a = rich();
     const std::string c = run("csv", {a, small()});
     CHECK(c ==
@@ -556,7 +584,7 @@ TEST_CASE("csv: header, quoting, lists, word count") {
 
 // ---------------------------------------------------------------- wet
 
-TEST_CASE("wet: one conversion record per article") {
+TEST_CASE("wet: one conversion record per article", "[formats]") {
     Article a = small();
     a.url = "https://x.org/1";
     a.source.warc_date = "2020-03-23T12:25:51Z";
@@ -573,4 +601,180 @@ TEST_CASE("wet: one conversion record per article") {
     Article b = a;
     b.id = "other";
     CHECK(render("wet", b) != w);
+}
+
+// ---------------------------------------------------------------- properties
+
+namespace {
+
+// Random text with markup characters, non-ASCII, controls and (sometimes) broken UTF-8.
+std::string random_text(std::mt19937& rng) {
+    static const char* toks[] = {"a", "word", " ", " ", "\n", "*", "_", "`", "\\", "[", "]", "<", ">", "&",
+                                 "&amp;", "\"", "'", "#", "1.", "-", "|", "\t", "\r", "\x01", "\x0c",
+                                 "\xef\xbf\xbf", "\xc3\xa9", "\xe2\x80\x94", "\xf0\x9f\x98\x80", "]]>",
+                                 "\xff", "\xe2\x80"};
+    std::string t;
+    const int n = static_cast<int>(rng() % 14);
+    for (int i = 0; i < n; ++i) t += toks[rng() % (sizeof toks / sizeof *toks)];
+    return t;
+}
+
+Article random_article(std::mt19937& rng) {
+    static const char* types[] = {"paragraph", "heading", "item", "quote", "code", "figure", "table", "odd"};
+    static const char* kinds[] = {"em", "strong", "code", "link", "sub", "sup", "del", "weird"};
+    static const char* etypes[] = {"person", "place", "organization", "misc", "date", "time", "range"};
+    Article a;
+    if (rng() % 2) a.title = random_text(rng);
+    if (rng() % 2) a.authors = {random_text(rng), random_text(rng)};
+    if (rng() % 2) a.date_published = rng() % 2 ? "2020-03-23" : random_text(rng);
+    if (rng() % 2) a.language = "en";
+    if (rng() % 2) a.url = "http://x/?a=" + random_text(rng);
+    const int nb = static_cast<int>(rng() % 8);
+    for (int i = 0; i < nb; ++i) {
+        Block b;
+        b.type = types[rng() % 8];
+        b.text = random_text(rng);
+        b.level = static_cast<int>(rng() % 9) - 1;
+        b.depth = static_cast<int>(rng() % 4) - 1;
+        b.ordered = rng() % 2;
+        b.lang = rng() % 2 ? "py" : random_text(rng);
+        if (b.type == "figure") { b.src = random_text(rng); b.alt = random_text(rng); }
+        if (b.type == "table") {
+            b.rows = {{random_text(rng), random_text(rng)}, {random_text(rng)}};
+            b.header_rows = static_cast<int>(rng() % 3);
+        }
+        const int64_t len = text::count_code_points(b.text);
+        const int ns = static_cast<int>(rng() % 4);
+        for (int k = 0; k < ns; ++k) {
+            Span s;
+            s.start = static_cast<int64_t>(rng() % static_cast<uint64_t>(len + 3)) - 1;
+            s.end = s.start + static_cast<int64_t>(rng() % static_cast<uint64_t>(len + 2));
+            s.kind = kinds[rng() % 8];
+            s.href = rng() % 4 ? "http://h/" + random_text(rng) : "javascript:x";
+            b.spans.push_back(s);
+        }
+        const int na = static_cast<int>(rng() % 3);
+        for (int k = 0; k < na; ++k) {
+            const char* t = etypes[rng() % 7];
+            Annotation an = ann(t, i + static_cast<int64_t>(rng() % 2), static_cast<int64_t>(rng() % static_cast<uint64_t>(len + 1)),
+                                static_cast<int64_t>(rng() % static_cast<uint64_t>(len + 2)), random_text(rng));
+            if (std::string_view(t) == "date" || std::string_view(t) == "time" || std::string_view(t) == "range") {
+                an.value = rng() % 2 ? "2020-03-21" : rng() % 2 ? "12:30" : "2020-03-01/2020-03-05";
+                a.annotations.dates.push_back(an);
+            } else {
+                a.annotations.entities.push_back(an);
+            }
+        }
+        a.body.push_back(b);
+    }
+    return a;
+}
+
+// The characters of s that XML 1.0 allows (CR dropped), after U+FFFD repair.
+std::string xml_chars(const std::string& s) {
+    const std::string v = text::repair_utf8(s);
+    std::string out;
+    size_t i = 0;
+    while (i < v.size()) {
+        const size_t at = i;
+        const char32_t c = text::decode(v, i);
+        if ((c < 0x20 && c != '\t' && c != '\n') || c == 0xFFFE || c == 0xFFFF) continue;
+        out.append(v, at, i - at);
+    }
+    return out;
+}
+
+// Text of an element, <lb/> read as a line break (the writer puts a newline after it).
+void xml_text_of(const pugi::xml_node& n, std::string& out, bool& after_lb) {
+    for (auto c : n.children()) {
+        if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) {
+            std::string_view v = c.value();
+            if (after_lb && !v.empty() && v[0] == '\n') v.remove_prefix(1);
+            out += v;
+            after_lb = false;
+        } else if (std::string_view(c.name()) == "lb") {
+            out += "\n";
+            after_lb = true;
+        } else {
+            xml_text_of(c, out, after_lb);
+        }
+    }
+}
+
+}  // namespace
+
+TEST_CASE("formats: random articles give well-formed, valid UTF-8 output in every format", "[formats]") {
+    std::mt19937 rng(20200323);
+    for (int round = 0; round < 400; ++round) {
+        const Article a = random_article(rng);
+        for (const auto& f : formats::writers()) {
+            if (f.name == "jsonl" || f.name == "json") continue;
+            const std::string out = render(f.name, a);
+            INFO(f.name << " round " << round);
+            REQUIRE(text::is_valid_utf8(out));
+            if (f.name == "tei") {
+                pugi::xml_document doc;
+                const auto r = doc.load_string(out.c_str());
+                INFO(out);
+                REQUIRE(r);
+            }
+            if (f.name == "html") {
+                std::string why;
+                INFO(out);
+                REQUIRE(html_balanced(out, &why));
+            }
+        }
+    }
+}
+
+TEST_CASE("formats: markup never changes the words (TEI paragraphs keep their text)", "[formats]") {
+    std::mt19937 rng(7);
+    for (int round = 0; round < 400; ++round) {
+        Article a = random_article(rng);
+        Block p = para(random_text(rng));
+        const int64_t len = text::count_code_points(p.text);
+        for (int k = 0; k < 4; ++k) {
+            const int64_t s = static_cast<int64_t>(rng() % static_cast<uint64_t>(len + 1));
+            p.spans.push_back(span(s, s + static_cast<int64_t>(rng() % 5), k % 2 ? "em" : "link", "h"));
+        }
+        a.body = {p};
+        const std::string out = render("tei", a);
+        pugi::xml_document doc;
+        REQUIRE(doc.load_string(out.c_str(), pugi::parse_default | pugi::parse_ws_pcdata));
+        const auto node = doc.child("TEI").child("text").child("body").child("p");
+        std::string got;
+        bool after_lb = false;
+        xml_text_of(node, got, after_lb);
+        INFO(out);
+        CHECK(got == xml_chars(p.text));
+    }
+}
+
+// ---------------------------------------------------------------- golden files
+
+// tests/data/formats/rich.* hold the rich article in each format, for people to read and
+// for review of any change. COPYDESK_UPDATE_GOLDEN=1 rewrites them.
+TEST_CASE("formats: golden files of the rich article", "[formats]") {
+    Article a = rich();
+    a.source.warc_date = "2020-03-23T12:25:51Z";
+    a.comments.push_back(para("First!"));
+    WriterOptions o;
+    o.comments = true;
+    const std::string dir = std::string(COPYDESK_SOURCE_DIR) + "/tests/data/formats/";
+    const bool update = std::getenv("COPYDESK_UPDATE_GOLDEN") != nullptr;
+    for (const auto& [format, ext] : std::vector<std::pair<std::string, std::string>>{
+             {"text", "txt"}, {"markdown", "md"}, {"html", "html"}, {"tei", "xml"}, {"csv", "csv"}, {"wet", "wet"}}) {
+        const std::string got = render(format, a, o);
+        const std::string path = dir + "rich." + ext;
+        if (update) {
+            std::ofstream(path, std::ios::binary) << got;
+            continue;
+        }
+        std::ifstream in(path, std::ios::binary);
+        INFO(path << " (COPYDESK_UPDATE_GOLDEN=1 rewrites it)");
+        REQUIRE(in);
+        std::stringstream want;
+        want << in.rdbuf();
+        CHECK(got == want.str());
+    }
 }

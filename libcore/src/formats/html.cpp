@@ -191,7 +191,7 @@ class HtmlWriter final : public Writer {
         switch (m.kind) {
             case MarkKind::link:
                 out.append("<a href=\"");
-                xml_attr(out, *m.attr);
+                xml_attr_v(out, *m.attr);
                 out.append("\">");
                 break;
             case MarkKind::em: out.append("<em>"); break;

@@ -362,10 +362,16 @@ class MarkdownWriter final : public Writer {
                     break;
                 case MarkKind::link:
                     if (e.open) {
+                        // "![" would make an image: escape a '!' written just before.
+                        if (!out.empty() && out.back() == '!') {
+                            size_t bs = 0;
+                            while (bs + 2 <= out.size() && out[out.size() - 2 - bs] == '\\') ++bs;
+                            if (bs % 2 == 0) out.insert(out.size() - 1, 1, '\\');
+                        }
                         out.push_back('[');
                     } else {
                         out.append("](");
-                        md_dest(out, *m.attr, ctx.table);
+                        with_valid_utf8(*m.attr, [&](std::string_view v) { md_dest(out, v, ctx.table); });
                         out.push_back(')');
                     }
                     break;
@@ -386,9 +392,11 @@ class MarkdownWriter final : public Writer {
         if (pos < text.size()) md_escape(out, text, pos, text.size(), ctx, line_start);
     }
 
-    // Chooses *…* / **…** or inline HTML for each em/strong piece: the delimiter must be
-    // left-flanking where it opens and right-flanking where it closes, and never touch
-    // another * delimiter (runs would merge).
+    // Chooses *…* / **…** or inline HTML for each em/strong piece so that CommonMark parses
+    // the delimiters back as the same pieces: an opener must be left-flanking, and may be
+    // right-flanking too only when no other * piece is open (else it could close that one);
+    // a closer must be right-flanking; a delimiter never touches another * delimiter (the
+    // runs would merge).
     void decide(std::string_view text) {
         const auto& ev = layout_.events;
         const auto& pieces = layout_.pieces;
@@ -397,31 +405,35 @@ class MarkdownWriter final : public Writer {
             const MarkKind k = layout_.marks[pieces[piece].mark].kind;
             return (k == MarkKind::em || k == MarkKind::strong) && style_[piece] == md;
         };
-        for (uint32_t pi = 0; pi < pieces.size(); ++pi) {
+        int open_stars = 0;
+        for (size_t ei = 0; ei < ev.size(); ++ei) {
+            const uint32_t pi = ev[ei].piece;
             const MarkKind k = layout_.marks[pieces[pi].mark].kind;
             if (k != MarkKind::em && k != MarkKind::strong) continue;
+            if (!ev[ei].open) {
+                if (style_[pi] == md) --open_stars;
+                continue;
+            }
             bool ok = true;
             for (const uint32_t at : {pieces[pi].open_event, pieces[pi].close_event}) {
                 const size_t byte = ev[at].byte;
                 const bool marker_before = at > 0 && ev[at - 1].byte == byte;
                 const bool marker_after = at + 1 < ev.size() && ev[at + 1].byte == byte;
-                if ((marker_before && is_star(ev[at - 1].piece) && ev[at - 1].piece < pi) ||
-                    (marker_after && is_star(ev[at + 1].piece) && ev[at + 1].piece < pi)) {
+                if ((marker_before && ev[at - 1].piece < pi && is_star(ev[at - 1].piece)) ||
+                    (marker_after && ev[at + 1].piece < pi && is_star(ev[at + 1].piece))) {
                     ok = false;
                     break;
                 }
                 const CC before = marker_before ? CC::punct : class_before(text, byte);
                 const CC after = marker_after ? CC::punct : class_after(text, byte);
-                if (at == pieces[pi].open_event) {
-                    // left-flanking
-                    ok = after != CC::space && (after != CC::punct || before != CC::other);
-                } else {
-                    // right-flanking
-                    ok = before != CC::space && (before != CC::punct || after != CC::other);
-                }
+                const bool left = after != CC::space && (after != CC::punct || before != CC::other);
+                const bool right = before != CC::space && (before != CC::punct || after != CC::other);
+                if (at == pieces[pi].open_event) ok = left && (!right || open_stars == 0);
+                else ok = right;
                 if (!ok) break;
             }
             style_[pi] = ok ? md : html;
+            if (ok) ++open_stars;
         }
     }
 
@@ -455,13 +467,22 @@ class MarkdownWriter final : public Writer {
     void blocks(const std::vector<Block>& bs, std::string& out, bool& any) {
         ListState lists;
         std::string nl;
+        // The kind of the top-level list that ended last, while nothing else was written
+        // after it (-1: none): a list of the same kind right after would merge with it.
+        int last_list = -1;
         for (const Block& b : bs) {
             const bool item = b.type == "item";
-            if (!item && lists.active()) lists.finish([](const ListState::Level&) {});
+            if (!item && lists.active()) {
+                lists.finish([&](const ListState::Level& l) { last_list = l.ordered; });
+            }
             if (item) {
                 bool new_list = false;
                 const size_t d = lists.item(b, new_list, [](const ListState::Level&) {});
-                if (any && new_list && d == 0) out.push_back('\n');
+                if (any && new_list && d == 0) {
+                    out.push_back('\n');
+                    if (last_list == static_cast<int>(b.ordered)) out.append("<!-- -->\n\n");
+                }
+                last_list = -1;
                 nl.assign("\\\n");
                 for (size_t k = 0; k < d; ++k) nl.append(lists.levels[k].width, ' ');
                 out.append(nl, 2, std::string::npos);
@@ -474,7 +495,11 @@ class MarkdownWriter final : public Writer {
                 }
                 lists.levels[d].width = out.size() - at;
                 nl.append(lists.levels[d].width, ' ');
+                const size_t text_at = out.size();
                 with_valid_utf8(b.text, [&](std::string_view v) { inline_text(out, v, b, Ctx{nl, true}); });
+                // An empty item could not interrupt its parent's paragraph (or would be read
+                // as a setext underline): give it an empty comment.
+                if (out.size() == text_at) out.append("<!-- -->");
                 out.push_back('\n');
                 any = true;
                 continue;
@@ -506,6 +531,7 @@ class MarkdownWriter final : public Writer {
             if (out.size() == start) { out.resize(mark); continue; }
             out.push_back('\n');
             any = true;
+            last_list = -1;
         }
     }
 
@@ -520,10 +546,12 @@ class MarkdownWriter final : public Writer {
         }
         const std::string fence(std::max<size_t>(3, longest + 1), '`');
         out.append(fence);
-        for (char c : b.lang) {
-            if (c > 0x20 && c != '`' && c != 0x7F) out.push_back(c);
-            else if (c == ' ') break;
-        }
+        with_valid_utf8(b.lang, [&](std::string_view lang) {
+            for (char c : lang) {
+                if (c == ' ' || c == '\t' || c == '\n') break;
+                if ((c > 0x20 || c < 0) && c != '`' && c != 0x7F) out.push_back(c);
+            }
+        });
         out.push_back('\n');
         out.append(body);
         if (!body.empty()) out.push_back('\n');

@@ -178,7 +178,7 @@ class TeiWriter final : public Writer {
         switch (m.kind) {
             case MarkKind::link:
                 out.append("<ref target=\"");
-                xml_attr(out, *m.attr);
+                xml_attr_v(out, *m.attr);
                 out.append("\">");
                 break;
             case MarkKind::em: out.append("<hi rend=\"italic\">"); break;
