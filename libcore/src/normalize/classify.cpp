@@ -89,7 +89,10 @@ struct Tables {
                 if (cs.to_unicode[b] >= 0x80 && cs.to_unicode[b] < 0x10000) bmp[cs.to_unicode[b]] |= kMojiCont;
             for (int b = 0xC2; b <= 0xF4; ++b)
                 if (cs.to_unicode[b] >= 0x80 && cs.to_unicode[b] < 0x10000) bmp[cs.to_unicode[b]] |= kMojiLead;
-            for (int b = 0xC2; b <= 0xDF; ++b)
+            // A lost no-break space only matters where that space is a continuation byte.
+            bool nbsp_cont = false;
+            for (int b = 0x80; b <= 0xBF; ++b) nbsp_cont |= cs.to_unicode[b] == 0xA0;
+            for (int b = 0xC2; b <= 0xDF && nbsp_cont; ++b)
                 if (cs.to_unicode[b] >= 0x80 && cs.to_unicode[b] < 0x10000) bmp[cs.to_unicode[b]] |= kMojiLead2;
         }
         for (char32_t cp = 0x80; cp <= 0x9F; ++cp) bmp[cp] |= kMojiCont;
