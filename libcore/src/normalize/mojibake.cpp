@@ -13,8 +13,8 @@
 // repaired whole when nothing in it speaks against the charset, otherwise only its tokens with
 // strong evidence and nothing against. Lossy variants are restored only under that evidence:
 // a no-break space that became a space ("TÃ i" -> "Tài") and the lost 0x9D of "”" ("â€" -> "”").
-// CESU-8 surrogate pairs in the mis-decoded bytes are joined. The repair repeats for text that
-// was mis-decoded several times.
+// CESU-8 surrogate pairs in the mis-decoded bytes are joined. Each call peels one layer; the
+// pipeline runs until nothing changes, so text mis-decoded several times is repaired too.
 #include <utf8proc.h>
 
 #include <array>
@@ -33,7 +33,13 @@ struct Encoder {
     std::vector<std::array<uint8_t, kEncLimit>> byte_of;  // per charset; 0: not encodable
     std::vector<uint8_t> nbsp_byte;                       // the charset's no-break space byte
     std::vector<bool> lossy_9d;                           // 0x9D undefined in the charset
+    // Per code point, one bit per charset: it encodes to a UTF-8 lead byte, to a 2-byte lead
+    // (with a no-break space that is a continuation byte), to a continuation byte.
+    std::vector<uint32_t> lead, lead2, cont;
     Encoder() {
+        lead.assign(kEncLimit, 0);
+        lead2.assign(kEncLimit, 0);
+        cont.assign(kEncLimit, 0);
         byte_of.resize(kCharsetCount);
         nbsp_byte.resize(kCharsetCount);
         lossy_9d.resize(kCharsetCount);
@@ -47,6 +53,13 @@ struct Encoder {
             }
             nbsp_byte[c] = t[0xA0];
             lossy_9d[c] = kCharsets[c].to_unicode[0x9D] == 0;
+            bool nbsp_cont = (nbsp_byte[c] & 0xC0) == 0x80;
+            for (char32_t u = 0x80; u < kEncLimit; ++u) {
+                uint8_t b = t[u];
+                if (b >= 0xC2 && b <= 0xF4) lead[u] |= 1u << c;
+                if (b >= 0xC2 && b <= 0xDF && nbsp_cont) lead2[u] |= 1u << c;
+                if (b >= 0x80 && b <= 0xBF) cont[u] |= 1u << c;
+            }
         }
     }
 };
@@ -55,21 +68,6 @@ const Encoder& encoder() {
     static const Encoder e;
     return e;
 }
-
-struct Seq {
-    uint32_t a, b;  // code point index range in the text
-    char32_t cp;
-    bool strong, lost;
-    uint32_t line, token;
-};
-
-struct Analysis {
-    std::vector<Seq> seqs;
-    std::vector<int32_t> line_bad, token_bad, token_strong;
-    int64_t evidence = 0;  // strong candidates in tokens with nothing against
-    int64_t valid = 0;
-    int64_t odd = 0;       // decoded capitals right after a lowercase letter ("sublykĨiojusi")
-};
 
 inline bool is_cont(uint8_t b) { return (b & 0xC0) == 0x80; }
 
@@ -128,210 +126,261 @@ char32_t decode_seq(const uint8_t* b, int n) {
     return 0;
 }
 
-inline bool ascii_space(uint8_t b) { return b == ' ' || b == '\t' || b == '\r' || b == '\n'; }
 
-// bytes[i]: the charset byte of code point i (0 when it cannot be encoded: a barrier).
-Analysis analyze(const std::vector<char32_t>& cps, const std::vector<uint8_t>& bytes, size_t cs) {
-    const Encoder& enc = encoder();
-    Analysis an;
-    const size_t n = bytes.size();
-    uint32_t line = 0, token = 0;
-    an.line_bad.push_back(0);
-    an.token_bad.push_back(0);
-    an.token_strong.push_back(0);
-    auto new_token = [&] {
-        ++token;
-        an.token_bad.push_back(0);
-        an.token_strong.push_back(0);
-    };
-    auto bad = [&] {
-        ++an.line_bad[line];
-        ++an.token_bad[token];
-    };
+// The text as the analysis sees it: non-ASCII code points only, each with what the ASCII gap
+// before it held. ASCII is the same in every charset and only separates tokens and lines.
+struct Item {
+    char32_t cp;
+    uint32_t off, end;        // bytes in the text
+    bool gap, ws, nl;         // ASCII before it (since the previous item): any, white space, \n
+    char32_t before;          // the code point just before (0 at the start)
+    char32_t after, after2;   // the two code points just after (0 past the end)
+};
+
+inline bool ascii_space(char32_t b) { return b == ' ' || b == '\t' || b == '\r' || b == '\n'; }
+
+inline char32_t decode_fast(const std::string& s, size_t& i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) { ++i; return c; }
+    if (c < 0xE0) { char32_t r = ((c & 0x1F) << 6) | (s[i + 1] & 0x3F); i += 2; return r; }
+    if (c < 0xF0) {
+        char32_t r = ((c & 0x0F) << 12) | ((s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F);
+        i += 3;
+        return r;
+    }
+    char32_t r = ((c & 0x07) << 18) | ((s[i + 1] & 0x3F) << 12) | ((s[i + 2] & 0x3F) << 6) | (s[i + 3] & 0x3F);
+    i += 4;
+    return r;
+}
+
+std::vector<Item> items_of(const std::string& s) {
+    std::vector<Item> v;
     size_t i = 0;
-    while (i < n) {
-        uint8_t b = bytes[i];
-        if (b == '\n') {
-            ++line;
-            an.line_bad.push_back(0);
-            new_token();
+    bool gap = false, ws = false, nl = false;
+    char32_t prev = 0;
+    while (i < s.size()) {
+        unsigned char c = static_cast<unsigned char>(s[i]);
+        if (c < 0x80) {
+            gap = true;
+            ws |= ascii_space(c);
+            nl |= c == '\n';
+            if (!v.empty() && v.back().end == i) v.back().after = c;
+            else if (!v.empty() && v.back().after2 == 0 && v.back().end + 1 == i) v.back().after2 = c;
+            prev = c;
             ++i;
             continue;
         }
-        if (ascii_space(b)) { new_token(); ++i; continue; }
-        if (b < 0x80) { ++i; continue; }
+        size_t start = i;
+        char32_t cp = decode_fast(s, i);
+        if (!v.empty() && v.back().end == start) v.back().after = cp;
+        else if (!v.empty() && v.back().after2 == 0 && v.back().end + 1 == start) v.back().after2 = cp;
+        v.push_back({cp, static_cast<uint32_t>(start), static_cast<uint32_t>(i), gap, ws, nl, prev, 0, 0});
+        gap = ws = nl = false;
+        prev = cp;
+    }
+    return v;
+}
+
+struct Seq {
+    uint32_t a, b;      // item index range
+    char32_t cp;
+    bool strong, lost, fix_token;
+    uint32_t line;
+    bool token_clean;   // nothing against in its token
+};
+
+struct Analysis {
+    std::vector<Seq> seqs;
+    std::vector<int32_t> line_bad;
+    int64_t evidence = 0;  // strong candidates in tokens with nothing against
+    int64_t valid = 0;
+    int64_t odd = 0;       // decoded capitals between lowercase letters ("sublykĨiojusi")
+};
+
+Analysis analyze(const std::vector<Item>& it, size_t cs) {
+    const Encoder& enc = encoder();
+    const auto& t = enc.byte_of[cs];
+    auto byte = [&](size_t k) -> uint8_t { return it[k].cp < kEncLimit ? t[it[k].cp] : 0; };
+    Analysis an;
+    const size_t n = it.size();
+    uint32_t line = 0;
+    an.line_bad.push_back(0);
+    size_t tok_first = 0;  // first seq of the current token
+    int tok_bad = 0;
+
+    // Decoded neighbours for the coherence test.
+    auto finish_token = [&] {
+        for (size_t k = tok_first; k < an.seqs.size(); ++k) {
+            Seq& q = an.seqs[k];
+            if (is_letter(q.cp) && !q.lost) {
+                char32_t p = (k > tok_first && an.seqs[k - 1].b == q.a) ? an.seqs[k - 1].cp : it[q.a].before;
+                char32_t nx;
+                if (k + 1 < an.seqs.size() && an.seqs[k + 1].a == q.b) nx = an.seqs[k + 1].cp;
+                else nx = it[q.b - 1].after;
+                if (is_upper(q.cp) && is_lower(p) && is_lower(nx)) ++an.odd;
+                int sc = script_of(q.cp);
+                // ASCII letters next to CJK or Cyrillic are common ("%d개", "killallに"); a
+                // decoded letter of another script than its non-ASCII neighbours is no evidence.
+                if ((p >= 0x80 && is_letter(p) && script_of(p) != sc) ||
+                    (nx >= 0x80 && is_letter(nx) && script_of(nx) != sc))
+                    q.strong = false;
+            }
+        }
+        bool any_strong = false;
+        for (size_t k = tok_first; k < an.seqs.size(); ++k) any_strong |= an.seqs[k].strong;
+        for (size_t k = tok_first; k < an.seqs.size(); ++k) {
+            Seq& q = an.seqs[k];
+            q.token_clean = tok_bad == 0;
+            q.fix_token = tok_bad == 0 && any_strong;
+            if (q.strong && tok_bad == 0) ++an.evidence;
+        }
+        tok_first = an.seqs.size();
+        tok_bad = 0;
+    };
+    auto bad = [&] {
+        ++an.line_bad[line];
+        ++tok_bad;
+    };
+
+    size_t i = 0;
+    while (i < n) {
+        const Item& x = it[i];
+        if (x.ws || (i == 0 && x.gap)) finish_token();
+        if (x.nl) {
+            ++line;
+            an.line_bad.push_back(0);
+        }
+        uint8_t b = byte(i);
+        if (b < 0x80) { ++i; continue; }  // cannot be encoded: a barrier, neither for nor against
         int len = b >= 0xC2 && b <= 0xDF ? 2 : b >= 0xE0 && b <= 0xEF ? 3 : b >= 0xF0 && b <= 0xF4 ? 4 : 0;
-        bool after_space = i == 0 || ascii_space(bytes[i - 1]);
-        if (len && i + len <= n) {
-            uint8_t buf[4];
-            for (int k = 0; k < len; ++k) buf[k] = bytes[i + k];
-            char32_t cp = decode_seq(buf, len);
+        bool after_space = (i == 0 && !x.gap) || ascii_space(x.before) || x.before == 0;
+        // The next len-1 items must follow without a gap.
+        auto joined = [&](size_t k) { return k < n && !it[k].gap; };
+        if (len) {
+            uint8_t buf[6];
+            int got = 1;
+            buf[0] = b;
+            while (got < 6 && joined(i + got)) {
+                buf[got] = byte(i + got);
+                ++got;
+            }
+            char32_t cp = got >= len ? decode_seq(buf, len) : 0;
             // CESU-8: a surrogate pair as two 3-byte sequences.
-            if (!cp && len == 3 && b == 0xED && i + 6 <= n && bytes[i + 1] >= 0xA0 && bytes[i + 1] <= 0xAF &&
-                is_cont(bytes[i + 2]) && bytes[i + 3] == 0xED && bytes[i + 4] >= 0xB0 && bytes[i + 4] <= 0xBF &&
-                is_cont(bytes[i + 5])) {
-                char32_t hi = 0xD000 | ((bytes[i + 1] & 0x3F) << 6) | (bytes[i + 2] & 0x3F);
-                char32_t lo = 0xD000 | ((bytes[i + 4] & 0x3F) << 6) | (bytes[i + 5] & 0x3F);
+            if (!cp && len == 3 && got >= 6 && b == 0xED && buf[1] >= 0xA0 && buf[1] <= 0xAF && is_cont(buf[2]) &&
+                buf[3] == 0xED && buf[4] >= 0xB0 && buf[4] <= 0xBF && is_cont(buf[5])) {
+                char32_t hi = 0xD000 | ((buf[1] & 0x3F) << 6) | (buf[2] & 0x3F);
+                char32_t lo = 0xD000 | ((buf[4] & 0x3F) << 6) | (buf[5] & 0x3F);
                 an.seqs.push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(i + 6),
-                                   0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00), true, false, line, token});
+                                   0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00), true, false, false, line, false});
                 ++an.valid;
                 i += 6;
                 continue;
             }
             if (cp && plausible(cp, after_space)) {
-                // Strong: a continuation that is not a letter ("Ã©", "â€™"), a lead that is a
-                // symbol ("√ú"), or three characters glued around punctuation ("‚Äò").
+                // Strong: a continuation that is not a letter ("Ã©", "â€™"; modifier letters
+                // such as ˇ count as accents), a lead that is a symbol ("√ú"), or three
+                // characters glued around punctuation ("‚Äò").
                 bool strong = false;
-                for (int k = 1; k < len; ++k)
-                    if (!is_letter(cps[i + k]) ||
-                        utf8proc_category(static_cast<utf8proc_int32_t>(cps[i + k])) == UTF8PROC_CATEGORY_LM)
-                        strong = true;  // modifier letters (ˇ ˘ ˙ ˝) are accents on their own
-                if (!is_letter(cps[i])) {
-                    auto cat = utf8proc_category(static_cast<utf8proc_int32_t>(cps[i]));
+                for (int k = 1; k < len; ++k) {
+                    char32_t u = it[i + k].cp;
+                    if (!is_letter(u) || utf8proc_category(static_cast<utf8proc_int32_t>(u)) == UTF8PROC_CATEGORY_LM)
+                        strong = true;
+                }
+                if (!is_letter(x.cp)) {
+                    auto cat = utf8proc_category(static_cast<utf8proc_int32_t>(x.cp));
                     bool quote_or_dash = cat == UTF8PROC_CATEGORY_PS || cat == UTF8PROC_CATEGORY_PE ||
                                          cat == UTF8PROC_CATEGORY_PI || cat == UTF8PROC_CATEGORY_PF ||
                                          cat == UTF8PROC_CATEGORY_PD;
                     if (!quote_or_dash || len >= 3) strong = true;
                 }
                 if (cp >= 0x80 && cp <= 0x9F) strong = false;
-                Seq s{static_cast<uint32_t>(i), static_cast<uint32_t>(i + len), cp, strong, false, line, token};
-                if (!an.seqs.empty() && an.seqs.back().b == s.a && !an.seqs.back().lost) {
+                Seq q{static_cast<uint32_t>(i), static_cast<uint32_t>(i + len), cp, strong, false, false, line, false};
+                if (an.seqs.size() > tok_first && an.seqs.back().b == q.a && !an.seqs.back().lost) {
                     an.seqs.back().strong = true;
-                    s.strong = true;
+                    q.strong = true;
                 }
-                an.seqs.push_back(s);
+                an.seqs.push_back(q);
                 ++an.valid;
                 i += len;
                 continue;
             }
         }
         // A no-break space that became a space: lead + ' ' where the charset's nbsp byte fits.
-        if (len == 2 && i + 1 < n && bytes[i + 1] == ' ' && is_cont(enc.nbsp_byte[cs])) {
+        if (len == 2 && x.after == ' ' && is_cont(enc.nbsp_byte[cs])) {
             uint8_t buf[2] = {b, enc.nbsp_byte[cs]};
             char32_t cp = decode_seq(buf, 2);
             if (cp && plausible(cp, after_space)) {
                 // Evidence only when the no-break space stood before a real space or a line end
                 // ("voilÃ  la", " Ã  la") after a lowercase letter or alone.
-                bool then_space = i + 2 >= n || ascii_space(bytes[i + 2]);
-                bool before_ok = after_space || (i > 0 && is_lower(cps[i - 1]));
-                an.seqs.push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(i + 2), cp,
-                                   then_space && before_ok && is_letter(cp), true, line, token});
-                i += 2;
+                bool then_space = x.after2 == 0 || ascii_space(x.after2);
+                bool before_ok = after_space || is_lower(x.before);
+                // The seq covers the lead item; the space itself is replaced too (see below).
+                an.seqs.push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(i + 1), cp,
+                                   then_space && before_ok && is_letter(cp), true, false, line, false});
+                ++i;
                 continue;
             }
         }
         // "â€" whose 0x9D was lost: the closing double quote.
-        if (b == 0xE2 && i + 1 < n && bytes[i + 1] == 0x80 && enc.lossy_9d[cs] &&
-            (i + 2 >= n || !is_cont(bytes[i + 2]))) {
-            an.seqs.push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(i + 2), 0x201D, false, true, line, token});
+        if (b == 0xE2 && joined(i + 1) && byte(i + 1) == 0x80 && enc.lossy_9d[cs] &&
+            !(joined(i + 2) && is_cont(byte(i + 2)))) {
+            an.seqs.push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(i + 2), 0x201D, false, true, false, line, false});
             i += 2;
             continue;
         }
         bad();
         ++i;
     }
-    // A decoded letter that does not share its script with the non-ASCII letters next to it
-    // (decoded or not) is no evidence: "d’écrire" read as MacRoman gives an Armenian letter.
-    {
-        std::vector<Seq> kept;
-        kept.reserve(an.seqs.size());
-        auto decoded_at = [&](size_t k, bool before) -> char32_t {
-            // The code point that ends (before) or starts (!before) at index k after decoding.
-            size_t lo = 0, hi = an.seqs.size();
-            while (lo < hi) {
-                size_t mid = (lo + hi) / 2;
-                if (an.seqs[mid].a < k) lo = mid + 1;
-                else hi = mid;
-            }
-            if (before) {
-                if (lo > 0 && an.seqs[lo - 1].b == k) return an.seqs[lo - 1].cp;
-                return k > 0 ? cps[k - 1] : 0;
-            }
-            if (lo < an.seqs.size() && an.seqs[lo].a == k) return an.seqs[lo].cp;
-            return k < cps.size() ? cps[k] : 0;
-        };
-        for (const Seq& q : an.seqs) {
-            if (is_letter(q.cp) && !q.lost) {
-                int sc = script_of(q.cp);
-                char32_t p = decoded_at(q.a, true), nx = decoded_at(q.b, false);
-                if (is_upper(q.cp) && is_lower(p) && is_lower(nx)) ++an.odd;
-                // ASCII letters next to CJK or Cyrillic are common ("%d개", "killallに").
-                bool bad_p = p >= 0x80 && is_letter(p) && script_of(p) != sc;
-                bool bad_n = nx >= 0x80 && is_letter(nx) && script_of(nx) != sc;
-                if (bad_p || bad_n) {
-                    // Not evidence by itself (text mis-decoded twice mixes scripts midway).
-                    Seq weak = q;
-                    weak.strong = false;
-                    kept.push_back(weak);
-                    continue;
-                }
-            }
-            kept.push_back(q);
-        }
-        an.seqs = std::move(kept);
-    }
-    for (const Seq& s : an.seqs)
-        if (s.strong) ++an.token_strong[s.token];
-    for (const Seq& s : an.seqs)
-        if (s.strong && an.token_bad[s.token] == 0) ++an.evidence;
+    finish_token();
     return an;
 }
 
 }  // namespace
 
 bool step_mojibake(std::string& s, StepContext& c) {
+    // One layer per call: the pipeline runs again while anything changes, which peels text
+    // that was mis-decoded twice.
     const Encoder& enc = encoder();
-    bool any = false;
-    for (int round = 0; round < 4; ++round) {
-        std::vector<char32_t> cps;
-        std::vector<uint32_t> offs;  // byte offset of each code point (and the end)
-        cps.reserve(s.size());
-        offs.reserve(s.size() + 1);
-        for (size_t i = 0; i < s.size();) {
-            offs.push_back(static_cast<uint32_t>(i));
-            cps.push_back(text::decode(s, i));
-        }
-        offs.push_back(static_cast<uint32_t>(s.size()));
-        Analysis best;
-        size_t best_cs = kCharsetCount;
-        std::vector<uint8_t> bytes(cps.size());
-        for (size_t cs = 0; cs < kCharsetCount; ++cs) {
-            const auto& t = enc.byte_of[cs];
-            bool any_high = false;
-            for (size_t i = 0; i < cps.size(); ++i) {
-                char32_t u = cps[i];
-                uint8_t b = u < 0x80 ? static_cast<uint8_t>(u) : u < kEncLimit ? t[u] : 0;
-                bytes[i] = b;
-                any_high |= b >= 0x80;
-            }
-            if (!any_high) continue;
-            Analysis an = analyze(cps, bytes, cs);
-            if (an.evidence == 0) continue;
-            if (best_cs == kCharsetCount || an.evidence > best.evidence ||
-                (an.evidence == best.evidence &&
-                 (an.odd < best.odd || (an.odd == best.odd && an.valid > best.valid)))) {
-                best = std::move(an);
-                best_cs = cs;
-            }
-        }
-        if (best_cs == kCharsetCount) break;
-        Edits round_edits;
-        Rewriter w(s, "mojibake", c.edits ? &round_edits : nullptr, c.explain);
-        for (const Seq& q : best.seqs) {
-            bool fix = best.line_bad[q.line] == 0 ||
-                       (best.token_bad[q.token] == 0 && best.token_strong[q.token] > 0);
-            if (!fix) continue;
-            std::string r;
-            text::append_utf8(r, q.cp);
-            w.replace(offs[q.a], offs[q.b], r);
-        }
-        if (!w.changed()) break;
-        *c.count += w.changes;
-        s = w.finish();
-        if (c.edits) *c.edits = any ? compose(*c.edits, round_edits) : std::move(round_edits);
-        any = true;
+    std::vector<Item> it = items_of(s);
+    // Charsets worth a look: some lead followed by a continuation (or a lost nbsp).
+    uint32_t cand = 0;
+    for (size_t k = 0; k < it.size(); ++k) {
+        char32_t u = it[k].cp;
+        if (u >= kEncLimit) continue;
+        if (k + 1 < it.size() && !it[k + 1].gap && it[k + 1].cp < kEncLimit)
+            cand |= enc.lead[u] & enc.cont[it[k + 1].cp];
+        if (it[k].after == ' ') cand |= enc.lead2[u];
     }
-    return any;
+    if (!cand) return false;
+    Analysis best;
+    size_t best_cs = kCharsetCount;
+    for (size_t cs = 0; cs < kCharsetCount; ++cs) {
+        if (!(cand & (1u << cs))) continue;
+        Analysis an = analyze(it, cs);
+        if (an.evidence == 0) continue;
+        if (best_cs == kCharsetCount || an.evidence > best.evidence ||
+            (an.evidence == best.evidence &&
+             (an.odd < best.odd || (an.odd == best.odd && an.valid > best.valid)))) {
+            best = std::move(an);
+            best_cs = cs;
+        }
+    }
+    if (best_cs == kCharsetCount) return false;
+    Rewriter w(s, "mojibake", c.edits, c.explain);
+    for (const Seq& q : best.seqs) {
+        bool fix = best.line_bad[q.line] == 0 || q.fix_token;
+        if (!fix) continue;
+        std::string r;
+        text::append_utf8(r, q.cp);
+        uint32_t a = it[q.a].off, e = it[q.b - 1].end;
+        if (q.lost && q.b - q.a == 1 && e < s.size() && s[e] == ' ') ++e;  // the lost nbsp
+        w.replace(a, e, r);
+    }
+    if (!w.changed()) return false;
+    *c.count += w.changes;
+    if (c.produced) *c.produced |= w.produced;
+    s = w.finish();
+    return true;
 }
 
 }  // namespace copydesk::normalize::detail
