@@ -33,6 +33,7 @@ struct Encoder {
     std::vector<std::array<uint8_t, kEncLimit>> byte_of;  // per charset; 0: not encodable
     std::vector<uint8_t> nbsp_byte;                       // the charset's no-break space byte
     std::vector<bool> lossy_9d;                           // 0x9D undefined in the charset
+    std::vector<std::vector<uint8_t>> undefined;          // continuation bytes it cannot decode
     // Per code point, one bit per charset: it encodes to a UTF-8 lead byte, to a 2-byte lead
     // (with a no-break space that is a continuation byte), to a continuation byte.
     std::vector<uint32_t> lead, lead2, cont;
@@ -43,6 +44,7 @@ struct Encoder {
         byte_of.resize(kCharsetCount);
         nbsp_byte.resize(kCharsetCount);
         lossy_9d.resize(kCharsetCount);
+        undefined.resize(kCharsetCount);
         for (size_t c = 0; c < kCharsetCount; ++c) {
             auto& t = byte_of[c];
             t.fill(0);
@@ -53,6 +55,8 @@ struct Encoder {
             }
             nbsp_byte[c] = t[0xA0];
             lossy_9d[c] = kCharsets[c].to_unicode[0x9D] == 0;
+            for (int b = 0x80; b <= 0xBF; ++b)
+                if (kCharsets[c].to_unicode[b] == 0) undefined[c].push_back(static_cast<uint8_t>(b));
             bool nbsp_cont = (nbsp_byte[c] & 0xC0) == 0x80;
             for (char32_t u = 0x80; u < kEncLimit; ++u) {
                 uint8_t b = t[u];
@@ -187,6 +191,7 @@ struct Seq {
     bool strong, lost, fix_token;
     uint32_t line;
     bool token_clean;   // nothing against in its token
+    bool eat_space = false;  // a lost nbsp was its last byte: the space after it goes too
 };
 
 struct Analysis {
@@ -195,7 +200,28 @@ struct Analysis {
     int64_t evidence = 0;  // strong candidates in tokens with nothing against
     int64_t valid = 0;
     int64_t odd = 0;       // decoded capitals between lowercase letters ("sublykĨiojusi")
+    int64_t common = 0;    // sum of letter_weight() of the decoded letters
 };
+
+// How common a decoded letter is across the languages written with Latin letters (roughly,
+// in how many major ones it is an everyday letter). Only breaks ties between charsets that
+// explain the same damage, such as windows-1250 and iso-8859-2.
+int letter_weight(char32_t cp) {
+    switch (cp) {
+        case U'é': return 5;
+        case U'á': case U'ó': return 4;
+        case U'í': case U'ú': case U'ü': case U'ö': case U'à': case U'ç': return 3;
+        case U'ä': case U'è': case U'ñ': case U'ã': case U'â': case U'ê': case U'ô': case U'š': case U'ž':
+            return 2;
+        case U'õ': case U'î': case U'û': case U'ù': case U'ì': case U'ò': case U'ë': case U'ï': case U'ß':
+        case U'å': case U'ø': case U'æ': case U'ł': case U'ą': case U'ę': case U'ż': case U'ś': case U'ć':
+        case U'ń': case U'č': case U'ř': case U'ě': case U'ý': case U'ů': case U'ı': case U'ş': case U'ğ':
+        case U'ő': case U'ű': case U'ă': case U'ș': case U'ț': case U'ā': case U'ē': case U'ī': case U'ū':
+        case U'ė': case U'į': case U'ų': case U'ď': case U'ť': case U'ň': case U'ľ': case U'ź':
+            return 1;
+        default: return 0;
+    }
+}
 
 Analysis analyze(const std::vector<Item>& it, size_t cs) {
     const Encoder& enc = encoder();
@@ -293,7 +319,14 @@ Analysis analyze(const std::vector<Item>& it, size_t cs) {
                                          cat == UTF8PROC_CATEGORY_PD;
                     if (!quote_or_dash || len >= 3) strong = true;
                 }
+                // A capital inside a lowercase word ("niĂąa", "akĹźam") is no real spelling.
+                if (is_upper(x.cp) && is_lower(x.before)) strong = true;
                 if (cp >= 0x80 && cp <= 0x9F) strong = false;
+                // A capital counts as its small letter at the start of a word ("Über").
+                if (is_upper(cp) && !is_letter(x.before))
+                    an.common += letter_weight(static_cast<char32_t>(utf8proc_tolower(static_cast<utf8proc_int32_t>(cp))));
+                else
+                    an.common += letter_weight(cp);
                 Seq q{static_cast<uint32_t>(i), static_cast<uint32_t>(i + len), cp, strong, false, false, line, false};
                 if (an.seqs.size() > tok_first && an.seqs.back().b == q.a && !an.seqs.back().lost) {
                     an.seqs.back().strong = true;
@@ -305,28 +338,89 @@ Analysis analyze(const std::vector<Item>& it, size_t cs) {
                 continue;
             }
         }
-        // A no-break space that became a space: lead + ' ' where the charset's nbsp byte fits.
-        if (len == 2 && x.after == ' ' && is_cont(enc.nbsp_byte[cs])) {
-            uint8_t buf[2] = {b, enc.nbsp_byte[cs]};
-            char32_t cp = decode_seq(buf, 2);
-            if (cp && plausible(cp, after_space)) {
-                // Evidence only when the no-break space stood before a real space or a line end
-                // ("voilÃ  la", " Ã  la") after a lowercase letter or alone.
-                bool then_space = x.after2 == 0 || ascii_space(x.after2);
-                bool before_ok = after_space || is_lower(x.before);
-                // The seq covers the lead item; the space itself is replaced too (see below).
-                an.seqs.push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(i + 1), cp,
-                                   then_space && before_ok && is_letter(cp), true, false, line, false});
-                ++i;
-                continue;
-            }
-        }
         // "â€" whose 0x9D was lost: the closing double quote.
         if (b == 0xE2 && joined(i + 1) && byte(i + 1) == 0x80 && enc.lossy_9d[cs] &&
             !(joined(i + 2) && is_cont(byte(i + 2)))) {
             an.seqs.push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(i + 2), 0x201D, false, true, false, line, false});
             i += 2;
             continue;
+        }
+        // A no-break space that became a space: the charset's nbsp byte is a continuation and
+        // the lead (or the lead and its first continuations) is followed by a single ' '.
+        if (len && is_cont(enc.nbsp_byte[cs])) {
+            uint8_t buf[4] = {b, 0, 0, 0};
+            int have = 1;
+            while (have < len && joined(i + have) && is_cont(byte(i + have))) {
+                buf[have] = byte(i + have);
+                ++have;
+            }
+            const Item& last = it[i + have - 1];
+            size_t next = i + have;  // the item after the space
+            bool single_space = last.after == ' ' &&
+                                (next >= n ? last.after2 == 0 || last.after2 < 0x80
+                                           : (it[next].before == ' ' && last.end + 1 == it[next].off) || last.after2 < 0x80);
+            if (have < len && single_space) {
+                buf[have] = enc.nbsp_byte[cs];
+                int got = have + 1;
+                // The rest of the sequence continues right after the space.
+                size_t k = next;
+                bool rest_ok = true;
+                while (got < len) {
+                    if (k >= n || (got == have + 1 ? !(it[k].before == ' ' && last.end + 1 == it[k].off) : it[k].gap) ||
+                        !is_cont(byte(k))) {
+                        rest_ok = false;
+                        break;
+                    }
+                    buf[got++] = byte(k++);
+                }
+                char32_t cp = rest_ok ? decode_seq(buf, len) : 0;
+                if (cp && plausible(cp, after_space)) {
+                    // Evidence only for "Ã " before a real space or a line end ("voilÃ  la",
+                    // " Ã  la") after a lowercase letter or alone.
+                    bool then_space = len == 2 && have == 1 && (x.after2 == 0 || ascii_space(x.after2));
+                    bool before_ok = after_space || is_lower(x.before);
+                    // Items [i, k): the space between them is replaced too (see step_mojibake).
+                    an.seqs.push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(k), cp,
+                                       then_space && before_ok && is_letter(cp), true, false, line, false,
+                                       have + 1 == len});
+                    i = k;
+                    continue;
+                }
+            }
+        }
+        // A sequence short of its last byte, which the charset could not decode and the
+        // decoder dropped: restored when only one candidate is a plausible character, else
+        // marked U+FFFD (applied only inside tokens with strong evidence).
+        if (len && !enc.undefined[cs].empty()) {
+            uint8_t buf[4] = {b, 0, 0, 0};
+            int have = 1;
+            while (have < len && joined(i + have) && is_cont(byte(i + have))) {
+                buf[have] = byte(i + have);
+                ++have;
+            }
+            if (have == len - 1) {
+                char32_t found = 0;
+                int count = 0;
+                for (uint8_t u : enc.undefined[cs]) {
+                    buf[have] = u;
+                    char32_t cp = decode_seq(buf, len);
+                    if (!cp || !plausible(cp, after_space) || (cp >= 0x80 && cp <= 0x9F)) continue;
+                    auto cat = utf8proc_category(static_cast<utf8proc_int32_t>(cp));
+                    if (cat == UTF8PROC_CATEGORY_CF || cat == UTF8PROC_CATEGORY_ZS) continue;
+                    found = cp;
+                    ++count;
+                }
+                if (count >= 1) {
+                    // Clean text looks like this too ("ÜBER"): never evidence, and it keeps
+                    // its line from being repaired whole; only a token with strong evidence
+                    // gets it.
+                    ++an.line_bad[line];
+                    an.seqs.push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(i + have),
+                                       count == 1 ? found : 0xFFFD, false, true, false, line, false});
+                    i += have;
+                    continue;
+                }
+            }
         }
         bad();
         ++i;
@@ -360,7 +454,9 @@ bool step_mojibake(std::string& s, StepContext& c) {
         if (an.evidence == 0) continue;
         if (best_cs == kCharsetCount || an.evidence > best.evidence ||
             (an.evidence == best.evidence &&
-             (an.odd < best.odd || (an.odd == best.odd && an.valid > best.valid)))) {
+             (an.odd < best.odd ||
+              (an.odd == best.odd && (an.common > best.common ||
+                                      (an.common == best.common && an.valid > best.valid)))))) {
             best = std::move(an);
             best_cs = cs;
         }
@@ -373,7 +469,8 @@ bool step_mojibake(std::string& s, StepContext& c) {
         std::string r;
         text::append_utf8(r, q.cp);
         uint32_t a = it[q.a].off, e = it[q.b - 1].end;
-        if (q.lost && q.b - q.a == 1 && e < s.size() && s[e] == ' ') ++e;  // the lost nbsp
+        // A lost nbsp at the end of the sequence: the space goes too.
+        if (q.eat_space && e < s.size() && s[e] == ' ') ++e;
         w.replace(a, e, r);
     }
     if (!w.changed()) return false;
