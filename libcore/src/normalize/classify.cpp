@@ -89,7 +89,10 @@ struct Tables {
                 if (cs.to_unicode[b] >= 0x80 && cs.to_unicode[b] < 0x10000) bmp[cs.to_unicode[b]] |= kMojiCont;
             for (int b = 0xC2; b <= 0xF4; ++b)
                 if (cs.to_unicode[b] >= 0x80 && cs.to_unicode[b] < 0x10000) bmp[cs.to_unicode[b]] |= kMojiLead;
-            for (int b = 0xC2; b <= 0xDF; ++b)
+            // A lost no-break space only matters where that space is a continuation byte.
+            bool nbsp_cont = false;
+            for (int b = 0x80; b <= 0xBF; ++b) nbsp_cont |= cs.to_unicode[b] == 0xA0;
+            for (int b = 0xC2; b <= 0xDF && nbsp_cont; ++b)
                 if (cs.to_unicode[b] >= 0x80 && cs.to_unicode[b] < 0x10000) bmp[cs.to_unicode[b]] |= kMojiLead2;
         }
         for (char32_t cp = 0x80; cp <= 0x9F; ++cp) bmp[cp] |= kMojiCont;
@@ -328,17 +331,37 @@ void Rewriter::replace(size_t a, size_t b, std::string_view r) {
     if (out.empty() && pos == 0) out.reserve(in.size() + 16);
     std::string_view kept = in.substr(pos, a - pos);
     out.append(kept);
-    int64_t nk = count_cp(kept);
-    int64_t no = count_cp(in.substr(a, b - a));
-    int64_t nn = count_cp(r);
-    if (edits) {
-        edits->keep(nk);
-        edits->replace(no, nn);
+    if (edits || explain) {
+        int64_t nk = count_cp(kept);
+        int64_t no = count_cp(in.substr(a, b - a));
+        int64_t nn = count_cp(r);
+        if (edits) {
+            edits->keep(nk);
+            edits->replace(no, nn);
+        }
+        if (explain)
+            explain->push_back({step, -1, cp + nk, cp + nk + no, std::string(in.substr(a, b - a)),
+                                std::string(r), {}});
+        cp += nk + no;
     }
-    if (explain)
-        explain->push_back({step, -1, cp + nk, cp + nk + no, std::string(in.substr(a, b - a)),
-                            std::string(r), {}});
-    cp += nk + no;
+    // A combining mark right after the change may now compose with something else.
+    if (b < in.size() && static_cast<unsigned char>(in[b]) >= 0xCC) produced |= kNfc | kNfkc;
+    if (r.empty()) {
+        produced |= kWsRun;  // new neighbours
+    } else {
+        for (size_t i = 0; i < r.size();) {
+            unsigned char c = static_cast<unsigned char>(r[i]);
+            if (c < 0x80) {
+                produced |= tables().ascii[c];
+                if (c == ' ' || c == '\t' || c == '\n' || c == '\r') produced |= kWsRun;
+                ++i;
+            } else {
+                uint32_t k = class_of(decode_valid(r, i));
+                produced |= k;
+                if (k & (kMojiLead | kMojiCont)) produced |= kMojibake;
+            }
+        }
+    }
     out.append(r);
     pos = b;
     ++changes;

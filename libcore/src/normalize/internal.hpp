@@ -87,6 +87,7 @@ struct Rewriter {
     size_t pos = 0;                  // input bytes consumed
     int64_t cp = 0;                  // input code points consumed
     int64_t changes = 0;
+    uint32_t produced = 0;           // mask bits the replacements may have brought
 
     Rewriter(std::string_view in_, const char* step_, Edits* e, std::vector<Change>* x)
         : in(in_), step(step_), edits(e), explain(x) {}
@@ -104,6 +105,7 @@ struct StepContext {
     Edits* edits;
     std::vector<Change>* explain;
     int64_t* count;
+    uint32_t* produced;  // steps OR in what they may have brought (Rewriter::produced)
 };
 
 std::string repair_utf8(std::string_view in, bool surrogates, StepContext& c, bool* changed);

@@ -109,7 +109,8 @@ bool run(std::string& s, const Options& opt, Kind kind, Edits* edits, Report* re
     bool changed = false;
     int64_t count = 0;
     Edits step_edits;
-    StepContext ctx{&opt, kind, edits ? &step_edits : nullptr, explain, &count};
+    uint32_t produced = 0;
+    StepContext ctx{&opt, kind, edits ? &step_edits : nullptr, explain, &count, &produced};
     auto absorb = [&](const char* name) {
         if (rep) rep->counts[name] += count;
         count = 0;
@@ -130,16 +131,19 @@ bool run(std::string& s, const Options& opt, Kind kind, Edits* edits, Report* re
         }
         m = classify(s);
     }
-    for (int round = 0; round < 4; ++round) {
+    for (int round = 0; round < 8; ++round) {
         if (round > 0) m = classify(s);
         bool any = false;
         for (const StepDef& d : kSteps) {
             if (kind == Kind::code && !d.in_code) continue;
             if (!wanted(opt, d.id, m, kind) || !enabled(opt, d)) continue;
+            produced = 0;
             if (d.fn(s, ctx)) {
                 absorb(d.name);
                 any = true;
-                m = classify(s);
+                // What the step may have brought for the later steps of this round; anything
+                // else is found by the next round, which runs until nothing changes.
+                m |= produced;
             }
         }
         if (!any) break;

@@ -58,6 +58,7 @@ std::string utf8(char32_t cp) {
 bool finish(std::string& s, Rewriter& w, StepContext& c) {
     if (!w.changed()) return false;
     *c.count += w.changes;
+    if (c.produced) *c.produced |= w.produced;
     s = w.finish();
     return true;
 }
@@ -606,7 +607,9 @@ bool step_whitespace(std::string& s, StepContext& c) {
     size_t i = 0;
     const size_t n = s.size();
     while (i < n) {
-        if (!ws(s[i])) { ++i; continue; }
+        if (static_cast<unsigned char>(s[i]) > ' ' || !ws(s[i])) { ++i; continue; }
+        // A lone space between words is the common case.
+        if (s[i] == ' ' && i > 0 && i + 1 < n && !ws(s[i + 1])) { ++i; continue; }
         size_t j = i;
         bool nl = false;
         while (j < n && ws(s[j])) {
