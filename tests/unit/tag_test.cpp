@@ -304,3 +304,31 @@ TEST_CASE("tag: per-block language lists blocks in another language") {
     for (auto& x : a.annotations.extra) n += x.key == "block_languages";
     CHECK(n == 1);
 }
+
+TEST_CASE("tag: hand-checked language set (tests/data/tag/language.tsv)") {
+    std::ifstream in(COPYDESK_SOURCE_DIR "/tests/data/tag/language.tsv");
+    REQUIRE(in);
+    std::string line;
+    int n = 0, ours = 0, cld_alone = 0;
+    std::ostringstream misses;
+    while (std::getline(in, line)) {
+        if (line.empty() || line[0] == '#') continue;
+        const size_t t1 = line.find('\t'), t2 = line.find('\t', t1 + 1);
+        REQUIRE(t2 != std::string::npos);
+        const std::string declared = line.substr(0, t1), want = line.substr(t1 + 1, t2 - t1 - 1),
+                          txt = line.substr(t2 + 1);
+        ++n;
+        const LanguageGuess g = detect_language(txt, declared == "-" ? "" : declared);
+        const LanguageGuess c = detect_language(txt);  // no declaration: CLD2 and the script
+        CHECK(g.confidence >= 0.0);
+        CHECK(g.confidence <= 1.0);
+        ours += g.code == want;
+        cld_alone += c.code == want;
+        if (g.code != want) misses << "  " << g.code << " (want " << want << ", declared " << declared << "): " << txt << "\n";
+    }
+    std::cout << "tag language: " << n << " texts, right with the declared language " << ours
+              << ", without it " << cld_alone << "\n" << misses.str();
+    CHECK(n >= 40);
+    CHECK(ours >= n - 2);
+    CHECK(ours > cld_alone);
+}
