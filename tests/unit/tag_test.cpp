@@ -332,3 +332,21 @@ TEST_CASE("tag: hand-checked language set (tests/data/tag/language.tsv)") {
     CHECK(ours >= n - 2);
     CHECK(ours > cld_alone);
 }
+
+TEST_CASE("tag: day-first dates in other European languages") {
+    auto one = [](std::string_view t) {
+        auto d = find_dates(t, 0, Date{2020, 3, 23}, "xx");
+        return d.size() == 1 ? d[0].text + "=" + d[0].value : std::to_string(d.size()) + " dates";
+    };
+    CHECK(one("Le décret du 23 mars 2020 a été publié.") == "23 mars 2020=2020-03-23");
+    CHECK(one("Le 1er mai 2019, des milliers de personnes ont défilé.") == "1er mai 2019=2019-05-01");
+    CHECK(one("Das Gesetz trat am 23. März 2020 in Kraft.") == "23. März 2020=2020-03-23");
+    CHECK(one("El decreto del 14 de marzo de 2020 declaró el estado de alarma.") == "14 de marzo de 2020=2020-03-14");
+    CHECK(one("Il decreto dell'8 marzo 2020 ha chiuso la Lombardia.") == "8 marzo 2020=2020-03-08");
+    CHECK(one("A lei de 22 de março de 2020 entrou em vigor.") == "22 de março de 2020=2020-03-22");
+    CHECK(one("Op 15 maart 2020 gingen de scholen dicht.") == "15 maart 2020=2020-03-15");
+    CHECK(one("Op 23 april 2020 gingen de scholen open.") == "23 april 2020=2020-04-23");
+    CHECK(one("23.03.2020") == "23.03.2020=2020-03-23");
+    // no false alarms from lowercase English words
+    CHECK(find_dates("They said 23 may be too many; 5 march on.", 0, Date{2020, 3, 23}).empty());
+}
