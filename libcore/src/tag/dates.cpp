@@ -806,9 +806,24 @@ bool Scanner::try_relative(size_t i, Match& m) const {
         m.what = W_RELDAY;
         m.n = t.val;
         m.te = i + 1;
+        // "the day before yesterday", "the day after tomorrow"
+        if (i >= 2 && t.val != 0 && word_is(i - 2, "day") &&
+            word_is(i - 1, t.val < 0 ? "before" : "after")) {
+            m.n = 2 * t.val;
+            m.tb = i >= 3 && word_is(i - 3, "the") ? i - 3 : i - 2;
+        }
         return true;
     }
     if (t.lex == L_MOD && !((t.flags & F_CAP) && !(t.flags & F_SENT))) {
+        // "this past week" is last week
+        if (t.val == 0 && word_is(i + 1, "past") && T(i + 2).lex == L_UNIT && T(i + 2).val >= 2 &&
+            s_[T(i + 2).e - 1] != 's') {
+            const int u = T(i + 2).val;
+            m.what = u == 2 ? W_RELWEEK : u == 3 ? W_RELMONTH : W_RELYEAR;
+            m.n = -1;
+            m.te = i + 3;
+            return true;
+        }
         const Tok& u = T(i + 1);
         if (u.kind != K_WORD) return false;
         if (u.lex == L_UNIT && u.val >= 2 && (u.e - u.b) <= 5 && s_[u.e - 1] != 's' &&
@@ -993,6 +1008,12 @@ bool Scanner::try_weekend(size_t i, Match& m) const {
         m.te = i + 2;
         return true;
     }
+    if (T(i).lex == L_MOD && T(i).val == 0 && word_is(i + 1, "past") && T(i + 2).lex == L_WEEKEND) {
+        m.mod = -1;  // "this past weekend"
+        m.tb = i;
+        m.te = i + 3;
+        return true;
+    }
     if (word_is(i, "the") && T(i + 1).lex == L_WEEKEND && T(i + 1).kind == K_WORD && i > 0 &&
         (word_is(i - 1, "over") || word_is(i - 1, "at") || word_is(i - 1, "on") || word_is(i - 1, "during") ||
          word_is(i - 1, "through") || word_is(i - 1, "across") || word_is(i - 1, "since") ||
@@ -1078,7 +1099,8 @@ void Scanner::run(std::vector<Match>& out) {
                 case L_MOD:
                     // "last Wednesday", "next March" are found from the weekday / month
                     if (T(i + 1).lex == L_WEEKDAY && try_weekday(i + 1, m) && m.tb == i) ok = true;
-                    else if (T(i + 1).lex == L_WEEKEND) ok = try_weekend(i, m);
+                    else if (T(i + 1).lex == L_WEEKEND || (word_is(i + 1, "past") && T(i + 2).lex == L_WEEKEND))
+                        ok = try_weekend(i, m);
                     else if (T(i + 1).lex == L_MONTH && try_month_first(i + 1, m) && m.tb == i) ok = true;
                     else ok = try_relative(i, m);
                     break;
