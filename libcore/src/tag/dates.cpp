@@ -548,6 +548,13 @@ bool Scanner::try_iso(size_t i, Match& m) const {
         m.te = j;
         return true;
     }
+    // seasons and school years: "2021/22", "2021/2022"
+    if (sep.ch == '/' && free_after(i + 3) &&
+        ((b.ndig == 2 && b.num == (y + 1) % 100) || (b.ndig == 4 && b.num == y + 1))) {
+        m = Match{};
+        m.what = W_YEARRANGE; m.y = y; m.y2 = y + 1; m.tb = i; m.te = i + 3;
+        return true;
+    }
     if (sep.ch != '-' || !free_after(i + 3)) return false;
     // YYYY-YYYY or YYYY-YY: a range of years; YYYY-MM: a month
     if (b.ndig == 4 && b.num > y && b.num - y < 100) {
@@ -907,6 +914,9 @@ bool Scanner::try_year(size_t i, Match& m) const {
          word_is(i - 2, "quarter") || word_is(i - 2, "fall")))
         ok = true;
     // "the 1972 treaty", "the 2016 election" (not "the 2000 employees")
+    // "the 1973 Yom Kippur war", "the 2008 Beijing Games"
+    if (!ok && i > 0 && word_is(i - 1, "the") && y >= 1900 && T(i + 1).kind == K_WORD && (T(i + 1).flags & F_CAP))
+        ok = true;
     if (!ok && i > 0 && word_is(i - 1, "the") && y >= 1800 && T(i + 1).kind == K_WORD && (T(i + 1).flags & F_LOWER)) {
         const std::string_view nx = word(i + 1);
         ok = nx.back() != 's' || word_is(i + 1, "elections") || word_is(i + 1, "games") ||
