@@ -792,6 +792,11 @@ bool Scanner::try_weekday(size_t i, Match& m) const {
         m.tb = i - 1;
         return true;
     }
+    // "a Sunday school", "every Friday", "named his companion Friday", "the Mail on Sunday"
+    if (i > 0 && (word_is(i - 1, "a") || word_is(i - 1, "an") || word_is(i - 1, "every") || word_is(i - 1, "each") ||
+                  word_is(i - 1, "any")))
+        return false;
+    if (i > 1 && word_is(i - 1, "on") && word(i - 2) == "Mail") return false;
     if (prep_before(i)) {
         m.since = word_is(i - 1, "since");
         return true;
