@@ -10,6 +10,7 @@
 #include "copydesk/tag.hpp"
 #include "copydesk/text.hpp"
 #include "tag/calendar.hpp"
+#include "tag/stopwords.hpp"
 
 using namespace copydesk;
 using namespace copydesk::tag;
@@ -409,4 +410,21 @@ TEST_CASE("tag: more relative expressions") {
     CHECK(one("The strike ends at midnight.") == "midnight=T00:00");
     CHECK(one("The vote was held on Christmas Eve.") == "Christmas Eve=2019-12-24");
     CHECK(one("Celebrations on New Year's Day were muted.") == "New Year's Day=2020-01-01");
+}
+
+TEST_CASE("tag: function-word shortcut for per-block language") {
+    const char* en = "The ministry said on Tuesday that the border will reopen on Friday, and that it has no plans to extend the ban.";
+    const char* fr = "Le gouvernement a annoncé jeudi de nouvelles mesures pour soutenir les entreprises touchées par la crise.";
+    const char* es = "El Gobierno aprobó el jueves un paquete de ayudas para las empresas afectadas por la crisis, que incluye créditos.";
+    const char* pt = "O governo aprovou na quinta-feira um pacote de ajudas para as empresas afetadas pela crise, que inclui créditos.";
+    CHECK(plainly_in(en, "en"));
+    CHECK_FALSE(plainly_in(fr, "en"));
+    CHECK(plainly_in(fr, "fr"));
+    CHECK_FALSE(plainly_in(en, "fr"));
+    CHECK(plainly_in(es, "es"));
+    CHECK_FALSE(plainly_in(pt, "es"));
+    CHECK(plainly_in(pt, "pt"));
+    CHECK_FALSE(plainly_in(es, "pt"));
+    CHECK_FALSE(plainly_in("The short one.", "en"));  // too few words to be sure
+    CHECK_FALSE(plainly_in(en, "xx"));
 }
