@@ -3,7 +3,8 @@
 //   bench_tag [MB]      (default 50)
 //
 // Builds MB megabytes of articles (prose with dates, times and relative expressions mixed
-// in), then times tag_article with language+dates, dates only and language only. Prints
+// in), then times tag_article with language+dates, with per-block language too, dates only
+// and language only. Prints
 // MB/s of body text per CPU second (process CPU time, so it is per core).
 #include <cstdio>
 #include <cstdlib>
@@ -108,6 +109,9 @@ int main(int argc, char** argv) {
     tag::Options dates_only;
     dates_only.language = false;
     run("dates", corpus, bytes, dates_only);
+    tag::Options per_block;
+    per_block.per_block_language = true;
+    run("+ per-block lang", corpus, bytes, per_block);
     tag::Options lang_only;
     lang_only.dates = false;
     run("language", corpus, bytes, lang_only);

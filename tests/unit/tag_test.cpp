@@ -2,12 +2,15 @@
 
 #include <fstream>
 #include <iostream>
+#include <cctype>
 #include <map>
+#include <random>
 #include <sstream>
 
 #include "copydesk/tag.hpp"
 #include "copydesk/text.hpp"
 #include "tag/calendar.hpp"
+#include "tag/stopwords.hpp"
 
 using namespace copydesk;
 using namespace copydesk::tag;
@@ -303,4 +306,125 @@ TEST_CASE("tag: per-block language lists blocks in another language") {
     int n = 0;
     for (auto& x : a.annotations.extra) n += x.key == "block_languages";
     CHECK(n == 1);
+}
+
+TEST_CASE("tag: hand-checked language set (tests/data/tag/language.tsv)") {
+    std::ifstream in(COPYDESK_SOURCE_DIR "/tests/data/tag/language.tsv");
+    REQUIRE(in);
+    std::string line;
+    int n = 0, ours = 0, cld_alone = 0;
+    std::ostringstream misses;
+    while (std::getline(in, line)) {
+        if (line.empty() || line[0] == '#') continue;
+        const size_t t1 = line.find('\t'), t2 = line.find('\t', t1 + 1);
+        REQUIRE(t2 != std::string::npos);
+        const std::string declared = line.substr(0, t1), want = line.substr(t1 + 1, t2 - t1 - 1),
+                          txt = line.substr(t2 + 1);
+        ++n;
+        const LanguageGuess g = detect_language(txt, declared == "-" ? "" : declared);
+        const LanguageGuess c = detect_language(txt);  // no declaration: CLD2 and the script
+        CHECK(g.confidence >= 0.0);
+        CHECK(g.confidence <= 1.0);
+        ours += g.code == want;
+        cld_alone += c.code == want;
+        if (g.code != want) misses << "  " << g.code << " (want " << want << ", declared " << declared << "): " << txt << "\n";
+    }
+    std::cout << "tag language: " << n << " texts, right with the declared language " << ours
+              << ", without it " << cld_alone << "\n" << misses.str();
+    CHECK(n >= 40);
+    CHECK(ours >= n - 2);
+    CHECK(ours > cld_alone);
+}
+
+TEST_CASE("tag: day-first dates in other European languages") {
+    auto one = [](std::string_view t) {
+        auto d = find_dates(t, 0, Date{2020, 3, 23}, "xx");
+        return d.size() == 1 ? d[0].text + "=" + d[0].value : std::to_string(d.size()) + " dates";
+    };
+    CHECK(one("Le décret du 23 mars 2020 a été publié.") == "23 mars 2020=2020-03-23");
+    CHECK(one("Le 1er mai 2019, des milliers de personnes ont défilé.") == "1er mai 2019=2019-05-01");
+    CHECK(one("Das Gesetz trat am 23. März 2020 in Kraft.") == "23. März 2020=2020-03-23");
+    CHECK(one("El decreto del 14 de marzo de 2020 declaró el estado de alarma.") == "14 de marzo de 2020=2020-03-14");
+    CHECK(one("Il decreto dell'8 marzo 2020 ha chiuso la Lombardia.") == "8 marzo 2020=2020-03-08");
+    CHECK(one("A lei de 22 de março de 2020 entrou em vigor.") == "22 de março de 2020=2020-03-22");
+    CHECK(one("Op 15 maart 2020 gingen de scholen dicht.") == "15 maart 2020=2020-03-15");
+    CHECK(one("Op 23 april 2020 gingen de scholen open.") == "23 april 2020=2020-04-23");
+    CHECK(one("23.03.2020") == "23.03.2020=2020-03-23");
+    // no false alarms from lowercase English words
+    CHECK(find_dates("They said 23 may be too many; 5 march on.", 0, Date{2020, 3, 23}).empty());
+}
+
+TEST_CASE("tag: find_dates invariants on random date-like text") {
+    static const char* const pieces[] = {
+        "on", "Saturday", "last", "next", "this", "week", "March", "May", "23", "2020", "1990s", "-",
+        "/", ".", ",", ":", "12", "3", "p.m.", "am", "ago", "two", "days", "in", "the", "weekend",
+        "Sheffield", "Wednesday", "said", "will", "was", "Sept.", "1st", "of", "\xE2\x80\x93", "\xC2\xA0",
+        "caf\xC3\xA9", "\xE6\x97\xA5", "'", "s", "yesterday", "noon", "GMT", "T", "+08:00", "de", "mars",
+        "M\xC3\xA4rz", "Christmas", "Day", "New", "Year", "Eve", "between", "and", "to", "\n", "1,000",
+        "99999999999", "0", "31", "32", "29", "02", "1999-2000", "2019-20", "03/04/2020", "2020-02-30"};
+    std::mt19937 rng(7);
+    for (int round = 0; round < 3000; ++round) {
+        std::string s;
+        const int n = 1 + static_cast<int>(rng() % 25);
+        for (int k = 0; k < n; ++k) {
+            if (!s.empty() && rng() % 3) s += ' ';
+            s += pieces[rng() % std::size(pieces)];
+        }
+        const std::optional<Date> ref = rng() % 4 ? std::optional<Date>(Date{2020, 3, 23}) : std::nullopt;
+        const auto d = find_dates(s, 5, ref);
+        const int64_t cps = text::count_code_points(s);
+        int64_t last_end = 0;
+        for (const auto& a : d) {
+            INFO(s);
+            CHECK(a.block == 5);
+            CHECK(a.start >= last_end);
+            CHECK(a.start < a.end);
+            CHECK(a.end <= cps);
+            CHECK(slice(s, a.start, a.end) == a.text);
+            CHECK((a.type == "date" || a.type == "time" || a.type == "datetime" || a.type == "daterange"));
+            if (!a.value.empty()) CHECK((std::isdigit(static_cast<unsigned char>(a.value[0])) || a.value[0] == 'T'));
+            if (ref && a.type != "time") CHECK(!a.value.empty());
+            last_end = a.end;
+        }
+    }
+    // Ill-formed UTF-8 and odd input never crash either tagger.
+    for (std::string s : {std::string("\xFF\xFE on Saturday \xC3"), std::string(1000, '9'), std::string("\0\0 May 5", 8),
+                          std::string(200000, 'a')}) {
+        (void)find_dates(s, 0, Date{2020, 3, 23});
+        const LanguageGuess g = detect_language(s, "en");
+        CHECK(g.confidence >= 0.0);
+        CHECK(g.confidence <= 1.0);
+    }
+}
+
+TEST_CASE("tag: more relative expressions") {
+    auto one = [](std::string_view t) {
+        auto d = find_dates(t, 0, Date{2020, 3, 23});
+        return d.size() == 1 ? d[0].text + "=" + d[0].value : std::to_string(d.size()) + " dates";
+    };
+    CHECK(one("It happened the day before yesterday.") == "the day before yesterday=2020-03-21");
+    CHECK(one("It opens the day after tomorrow.") == "the day after tomorrow=2020-03-25");
+    CHECK(one("Markets fell this past week.") == "this past week=2020-W12");
+    CHECK(one("Fans gathered this past weekend.") == "this past weekend=2020-03-21/2020-03-22");
+    CHECK(one("Fans will gather next weekend.") == "next weekend=2020-03-28/2020-03-29");
+    CHECK(one("The strike ends at midnight.") == "midnight=T00:00");
+    CHECK(one("The vote was held on Christmas Eve.") == "Christmas Eve=2019-12-24");
+    CHECK(one("Celebrations on New Year's Day were muted.") == "New Year's Day=2020-01-01");
+}
+
+TEST_CASE("tag: function-word shortcut for per-block language") {
+    const char* en = "The ministry said on Tuesday that the border will reopen on Friday, and that it has no plans to extend the ban.";
+    const char* fr = "Le gouvernement a annoncé jeudi de nouvelles mesures pour soutenir les entreprises touchées par la crise.";
+    const char* es = "El Gobierno aprobó el jueves un paquete de ayudas para las empresas afectadas por la crisis, que incluye créditos.";
+    const char* pt = "O governo aprovou na quinta-feira um pacote de ajudas para as empresas afetadas pela crise, que inclui créditos.";
+    CHECK(plainly_in(en, "en"));
+    CHECK_FALSE(plainly_in(fr, "en"));
+    CHECK(plainly_in(fr, "fr"));
+    CHECK_FALSE(plainly_in(en, "fr"));
+    CHECK(plainly_in(es, "es"));
+    CHECK_FALSE(plainly_in(pt, "es"));
+    CHECK(plainly_in(pt, "pt"));
+    CHECK_FALSE(plainly_in(es, "pt"));
+    CHECK_FALSE(plainly_in("The short one.", "en"));  // too few words to be sure
+    CHECK_FALSE(plainly_in(en, "xx"));
 }

@@ -50,6 +50,7 @@ enum Lex : uint8_t {
     L_OF,
     L_WEEKEND,
     L_HOLIDAY,   // christmas 1, new 2, valentine 3, boxing 4, halloween 5
+    L_FMONTH,    // val 1..12: French, German, Spanish, Italian, Portuguese, Dutch month names
 };
 
 struct LexEntry {
@@ -135,7 +136,25 @@ const std::unordered_map<std::string_view, LexEntry>& lexicon() {
         t["noon"] = {L_NOONMID, 12};
         t["midday"] = {L_NOONMID, 12};
         t["midnight"] = {L_NOONMID, 0};
-        for (const char* w : {"st", "nd", "rd", "th"}) t[w] = {L_ORD, 0};
+        for (const char* w : {"st", "nd", "rd", "th", "er"}) t[w] = {L_ORD, 0};
+        // Month names of other major European languages, used only after a day number
+        // ("23 mars 2020", "23. März 2020", "23 de marzo de 2020"), in any case.
+        const std::pair<const char*, int> foreign[] = {
+            {"janvier", 1}, {"février", 2}, {"fevrier", 2}, {"mars", 3}, {"avril", 4}, {"mai", 5},
+            {"juin", 6}, {"juillet", 7}, {"août", 8}, {"aout", 8}, {"septembre", 9}, {"octobre", 10},
+            {"novembre", 11}, {"décembre", 12}, {"decembre", 12},
+            {"januar", 1}, {"jänner", 1}, {"februar", 2}, {"märz", 3}, {"maerz", 3}, {"juni", 6},
+            {"juli", 7}, {"oktober", 10}, {"dezember", 12},
+            {"enero", 1}, {"febrero", 2}, {"marzo", 3}, {"abril", 4}, {"mayo", 5}, {"junio", 6},
+            {"julio", 7}, {"agosto", 8}, {"septiembre", 9}, {"setiembre", 9}, {"octubre", 10},
+            {"noviembre", 11}, {"diciembre", 12},
+            {"gennaio", 1}, {"febbraio", 2}, {"aprile", 4}, {"maggio", 5}, {"giugno", 6},
+            {"luglio", 7}, {"settembre", 9}, {"ottobre", 10}, {"dicembre", 12},
+            {"janeiro", 1}, {"fevereiro", 2}, {"março", 3}, {"maio", 5}, {"junho", 6}, {"julho", 7},
+            {"setembro", 9}, {"outubro", 10}, {"dezembro", 12},
+            {"januari", 1}, {"februari", 2}, {"maart", 3}, {"mei", 5}, {"augustus", 8}};
+        for (auto [w, v] : foreign)
+            if (!t.count(w)) t[w] = {L_FMONTH, int8_t(v)};
         for (const char* w : {"need", "indeed", "speed", "feed", "seed", "hundred", "bed", "red",
                               "shed", "proceed", "exceed", "succeed", "breed", "greed", "weed",
                               "deed", "creed", "embed", "steed", "tweed", "reed", "limited",
@@ -264,24 +283,22 @@ void tokenize(std::string_view s, std::vector<Tok>& toks) {
                     if (c >= 'A' && c <= 'Z') t.flags |= F_CAP;
                     else t.flags |= F_LOWER;
                 }
-                if (len <= 13 && c < 0x80) {
+                if (len <= 13) {
                     char buf[16];
                     bool ascii = true;
                     for (size_t k = 0; k < len; ++k) {
                         const unsigned char d = static_cast<unsigned char>(s[i + k]);
-                        if (d >= 0x80) { ascii = false; break; }
-                        buf[k] = static_cast<char>(d | 0x20);
+                        if (d >= 0x80) ascii = false;
+                        buf[k] = static_cast<char>(d < 0x80 ? (d | 0x20) : d);
                     }
-                    if (ascii) {
-                        const std::string_view w(buf, len);
-                        if (auto it = lex.find(w); it != lex.end()) {
-                            t.lex = it->second.lex;
-                            t.val = it->second.val;
-                        }
-                        if ((t.flags & F_LOWER) && len >= 4 && buf[len - 2] == 'e' && buf[len - 1] == 'd' &&
-                            t.lex != L_NOTED)
-                            t.flags |= F_ED;
+                    const std::string_view w(buf, len);
+                    if (auto it = lex.find(w); it != lex.end()) {
+                        t.lex = it->second.lex;
+                        t.val = it->second.val;
                     }
+                    if (ascii && (t.flags & F_LOWER) && len >= 4 && buf[len - 2] == 'e' && buf[len - 1] == 'd' &&
+                        t.lex != L_NOTED)
+                        t.flags |= F_ED;
                 }
                 i = j;
             }
@@ -531,6 +548,13 @@ bool Scanner::try_iso(size_t i, Match& m) const {
         m.te = j;
         return true;
     }
+    // seasons and school years: "2021/22", "2021/2022"
+    if (sep.ch == '/' && free_after(i + 3) &&
+        ((b.ndig == 2 && b.num == (y + 1) % 100) || (b.ndig == 4 && b.num == y + 1))) {
+        m = Match{};
+        m.what = W_YEARRANGE; m.y = y; m.y2 = y + 1; m.tb = i; m.te = i + 3;
+        return true;
+    }
     if (sep.ch != '-' || !free_after(i + 3)) return false;
     // YYYY-YYYY or YYYY-YY: a range of years; YYYY-MM: a month
     if (b.ndig == 4 && b.num > y && b.num - y < 100) {
@@ -704,13 +728,33 @@ bool Scanner::try_day_first(size_t i, Match& m) const {
         j = skip_ordinal(j + 1);
     }
     if (ordinal && T(j).kind == K_WORD && T(j).lex == L_OF) ++j;
-    if (!is_month_word(j)) return false;
+    // other languages: "23. März", "23 de marzo", "1er mars", "23 april 2020" (Dutch)
+    bool foreign = false;
+    if (!is_month_word(j)) {
+        size_t f = j;
+        if (punct(f, '.') && glued(f)) ++f;
+        if (word_is(f, "de")) ++f;
+        const Tok& mt = T(f);
+        if (mt.kind != K_WORD) return false;
+        const bool lower_english = (mt.lex == L_MONTH || mt.lex == L_MONABBR) && (mt.flags & F_LOWER) &&
+                                   (mt.e - mt.b) > 3;
+        if (mt.lex != L_FMONTH && !lower_english) return false;
+        // lowercase English names ("may", "march") only with a year after them
+        if (lower_english) {
+            size_t q = f + 1;
+            if (word_is(q, "de") || word_is(q, "del")) ++q;
+            if (!year_num(q)) return false;
+        }
+        j = f;
+        foreign = true;
+    }
     m.m = T(j).val;
     if (m.range) m.m2 = m.m;
     size_t k = j + 1;
     if (T(j).lex == L_MONABBR && punct(k, '.') && glued(k)) ++k;
     size_t y = k;
     if (punct(y, ',')) ++y;
+    else if (foreign && (word_is(y, "de") || word_is(y, "del"))) ++y;
     if (year_num(y) && free_after(y + 1)) {
         m.y = T(y).num;
         m.y2 = m.range ? m.y : 0;
@@ -748,6 +792,11 @@ bool Scanner::try_weekday(size_t i, Match& m) const {
         m.tb = i - 1;
         return true;
     }
+    // "a Sunday school", "every Friday", "named his companion Friday", "the Mail on Sunday"
+    if (i > 0 && (word_is(i - 1, "a") || word_is(i - 1, "an") || word_is(i - 1, "every") || word_is(i - 1, "each") ||
+                  word_is(i - 1, "any")))
+        return false;
+    if (i > 1 && word_is(i - 1, "on") && word(i - 2) == "Mail") return false;
     if (prep_before(i)) {
         m.since = word_is(i - 1, "since");
         return true;
@@ -769,9 +818,24 @@ bool Scanner::try_relative(size_t i, Match& m) const {
         m.what = W_RELDAY;
         m.n = t.val;
         m.te = i + 1;
+        // "the day before yesterday", "the day after tomorrow"
+        if (i >= 2 && t.val != 0 && word_is(i - 2, "day") &&
+            word_is(i - 1, t.val < 0 ? "before" : "after")) {
+            m.n = 2 * t.val;
+            m.tb = i >= 3 && word_is(i - 3, "the") ? i - 3 : i - 2;
+        }
         return true;
     }
     if (t.lex == L_MOD && !((t.flags & F_CAP) && !(t.flags & F_SENT))) {
+        // "this past week" is last week
+        if (t.val == 0 && word_is(i + 1, "past") && T(i + 2).lex == L_UNIT && T(i + 2).val >= 2 &&
+            s_[T(i + 2).e - 1] != 's') {
+            const int u = T(i + 2).val;
+            m.what = u == 2 ? W_RELWEEK : u == 3 ? W_RELMONTH : W_RELYEAR;
+            m.n = -1;
+            m.te = i + 3;
+            return true;
+        }
         const Tok& u = T(i + 1);
         if (u.kind != K_WORD) return false;
         if (u.lex == L_UNIT && u.val >= 2 && (u.e - u.b) <= 5 && s_[u.e - 1] != 's' &&
@@ -855,6 +919,9 @@ bool Scanner::try_year(size_t i, Match& m) const {
          word_is(i - 2, "quarter") || word_is(i - 2, "fall")))
         ok = true;
     // "the 1972 treaty", "the 2016 election" (not "the 2000 employees")
+    // "the 1973 Yom Kippur war", "the 2008 Beijing Games"
+    if (!ok && i > 0 && word_is(i - 1, "the") && y >= 1900 && T(i + 1).kind == K_WORD && (T(i + 1).flags & F_CAP))
+        ok = true;
     if (!ok && i > 0 && word_is(i - 1, "the") && y >= 1800 && T(i + 1).kind == K_WORD && (T(i + 1).flags & F_LOWER)) {
         const std::string_view nx = word(i + 1);
         ok = nx.back() != 's' || word_is(i + 1, "elections") || word_is(i + 1, "games") ||
@@ -956,6 +1023,12 @@ bool Scanner::try_weekend(size_t i, Match& m) const {
         m.te = i + 2;
         return true;
     }
+    if (T(i).lex == L_MOD && T(i).val == 0 && word_is(i + 1, "past") && T(i + 2).lex == L_WEEKEND) {
+        m.mod = -1;  // "this past weekend"
+        m.tb = i;
+        m.te = i + 3;
+        return true;
+    }
     if (word_is(i, "the") && T(i + 1).lex == L_WEEKEND && T(i + 1).kind == K_WORD && i > 0 &&
         (word_is(i - 1, "over") || word_is(i - 1, "at") || word_is(i - 1, "on") || word_is(i - 1, "during") ||
          word_is(i - 1, "through") || word_is(i - 1, "across") || word_is(i - 1, "since") ||
@@ -1041,7 +1114,8 @@ void Scanner::run(std::vector<Match>& out) {
                 case L_MOD:
                     // "last Wednesday", "next March" are found from the weekday / month
                     if (T(i + 1).lex == L_WEEKDAY && try_weekday(i + 1, m) && m.tb == i) ok = true;
-                    else if (T(i + 1).lex == L_WEEKEND) ok = try_weekend(i, m);
+                    else if (T(i + 1).lex == L_WEEKEND || (word_is(i + 1, "past") && T(i + 2).lex == L_WEEKEND))
+                        ok = try_weekend(i, m);
                     else if (T(i + 1).lex == L_MONTH && try_month_first(i + 1, m) && m.tb == i) ok = true;
                     else ok = try_relative(i, m);
                     break;

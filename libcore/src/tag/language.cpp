@@ -111,6 +111,24 @@ std::string primary_subtag(std::string_view tag) {
     return out;
 }
 
+// One code per language for comparisons: deprecated ISO 639 codes and Norwegian variants.
+std::string_view canonical(std::string_view c) {
+    if (c == "iw") return "he";
+    if (c == "in") return "id";
+    if (c == "ji") return "yi";
+    if (c == "jw") return "jv";
+    if (c == "mo") return "ro";
+    if (c == "nb" || c == "nn") return "no";
+    if (c == "fil") return "tl";
+    return c;
+}
+
+// The code to report for a declared language: as declared, but never a deprecated code.
+std::string reported(std::string_view c) {
+    if (c == "iw" || c == "in" || c == "ji" || c == "jw" || c == "mo") return std::string(canonical(c));
+    return std::string(c);
+}
+
 struct ScriptCount {
     Script dominant = kNone;
     int64_t letters = 0;
@@ -146,6 +164,7 @@ ScriptCount count_scripts(std::string_view text) {
 
 LanguageGuess detect_language(std::string_view text, std::string_view declared_hint) {
     const std::string hint = primary_subtag(declared_hint);
+    const std::string cld_hint(canonical(hint));
     const ScriptCount sc = count_scripts(text);
     LanguageGuess g;
     if (sc.letters == 0) {  // numbers, symbols: only the declaration can say
@@ -163,8 +182,8 @@ LanguageGuess detect_language(std::string_view text, std::string_view declared_h
     }
     CLD2::CLDHints hints{nullptr, nullptr, CLD2::UNKNOWN_ENCODING, CLD2::UNKNOWN_LANGUAGE};
     if (!hint.empty()) {
-        hints.content_language_hint = hint.c_str();
-        hints.language_hint = CLD2::GetLanguageFromName(hint.c_str());
+        hints.content_language_hint = cld_hint.c_str();
+        hints.language_hint = CLD2::GetLanguageFromName(cld_hint.c_str());
     }
     CLD2::Language lang3[3];
     int percent3[3] = {0, 0, 0};
@@ -179,7 +198,7 @@ LanguageGuess detect_language(std::string_view text, std::string_view declared_h
     if (top != CLD2::UNKNOWN_LANGUAGE && top != CLD2::TG_UNKNOWN_LANGUAGE)
         code = primary_subtag(CLD2::LanguageCode(top));
     if (code == "un" || code == "xx") code.clear();
-    if (code == "iw") code = "he";
+    code = std::string(canonical(code));
 
     // CLD2's own confidence: share of the text in the top language, halved when CLD2 does
     // not call it reliable, and lowered for short texts (under ~300 letters).
@@ -187,15 +206,19 @@ LanguageGuess detect_language(std::string_view text, std::string_view declared_h
     double cld = (percent3[0] / 100.0) * (reliable ? 1.0 : 0.5) * (0.4 + 0.6 * length_factor);
     cld = std::clamp(cld, 0.0, 1.0);
 
-    if (!hint.empty() && script_fits(hint, sc.dominant)) {
-        if (code == hint) {  // independent agreement: combine as two pieces of evidence
-            g.code = hint;
+    if (!hint.empty() && script_fits(cld_hint, sc.dominant)) {
+        if (code == cld_hint) {  // the text agrees with the declaration: combine the evidence
+            g.code = reported(hint);
             g.confidence = 1.0 - (1.0 - cld) * (1.0 - 0.6);
             return g;
         }
-        const bool cld_sure = reliable && percent3[0] >= 80 && text_bytes >= 100;
+        // CLD2 was told the declared language and still reliably reads another one in a
+        // text long enough to judge (a full headline or more): the declaration is wrong.
+        // On shorter texts, or when CLD2 is unsure, the declaration wins: CLD2 calls even
+        // wrong answers on 30-byte titles "reliable" ("Governo, via libera al decreto": en).
+        const bool cld_sure = reliable && percent3[0] >= 90 && text_bytes >= 40;
         if (code.empty() || !script_fits(code, sc.dominant) || !cld_sure) {
-            g.code = hint;
+            g.code = reported(hint);
             g.confidence = std::clamp(0.6 * (1.0 - 0.5 * cld), 0.2, 0.6);
             return g;
         }

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "copydesk/tag.hpp"
+#include "tag/stopwords.hpp"
 
 namespace copydesk::tag {
 namespace {
@@ -128,7 +129,11 @@ void tag_article(Article& a, const Options& o) {
             std::string list;
             for (size_t i = 0; i < a.body.size(); ++i) {
                 if (!has_words(a.body[i])) continue;
-                const LanguageGuess b = detect_language(a.body[i].text, doc);
+                // Most blocks are plainly in the article's language: no CLD2 call for them.
+                // For the others, the start of a block tells its language.
+                const std::string_view head = cut(a.body[i].text, 512);
+                if (plainly_in(head, doc)) continue;
+                const LanguageGuess b = detect_language(head, doc);
                 if (b.code.empty() || b.code == doc || b.confidence < 0.5) continue;
                 if (!list.empty()) list += ", ";
                 list += fmt::format("{{\"block\": {}, \"code\": {}, \"confidence\": {:.3f}}}", i,
