@@ -200,8 +200,8 @@ TEST_CASE("normalize: article texts, spans, annotations and history") {
     CHECK(a.annotations.dates[0].text == "Saturday");
     CHECK(a.body[1].text == "a  &amp;  b\n");
     REQUIRE(a.history.size() == 1);
-    CHECK(a.history[0].find("\"changes\": {") != std::string::npos);
-    CHECK(a.history[0].find("\"entities\": 3") != std::string::npos);
+    CHECK(a.history[0].find("\"changes\":{") != std::string::npos);
+    CHECK(a.history[0].find("\"entities\":3") != std::string::npos);
     CHECK(r.counts["whitespace"] >= 2);
 }
 

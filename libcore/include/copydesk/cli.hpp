@@ -58,6 +58,9 @@ std::vector<std::string> input_paths(const CommonOptions& opts);
 std::string version_line(const std::string& tool);
 
 // One line per diagnostic on stderr: "tool: place: message". Thread-safe.
+//
+// Worker threads hold their lines back (Capture) so that the stream loops print them in
+// input order, whatever the number of threads.
 class Diagnostics {
   public:
     Diagnostics(std::string tool, bool quiet) : tool_(std::move(tool)), quiet_(quiet) {}
@@ -66,6 +69,18 @@ class Diagnostics {
     void info(const std::string& message);                                // not with --quiet
     const std::string& tool() const { return tool_; }
     bool quiet() const { return quiet_; }
+
+    // While alive, this thread's diagnostics go to `lines` instead of stderr.
+    class Capture {
+      public:
+        explicit Capture(std::string& lines);
+        ~Capture();
+
+      private:
+        std::string* previous_;
+    };
+    // Writes lines held back by a Capture.
+    void flush(std::string& lines);
 
   private:
     void print(const std::string& place, const std::string& message);

@@ -65,13 +65,29 @@ std::vector<std::string> input_paths(const CommonOptions& o) {
     return paths;
 }
 
+namespace {
+thread_local std::string* captured_lines = nullptr;
+}
+
+Diagnostics::Capture::Capture(std::string& lines) : previous_(captured_lines) { captured_lines = &lines; }
+Diagnostics::Capture::~Capture() { captured_lines = previous_; }
+
 void Diagnostics::print(const std::string& place, const std::string& message) {
-    std::lock_guard<std::mutex> lock(mutex_);
-    if (place.empty()) {
-        fmt::print(stderr, "{}: {}\n", tool_, message);
-    } else {
-        fmt::print(stderr, "{}: {}: {}\n", tool_, place, message);
+    std::string line = place.empty() ? fmt::format("{}: {}\n", tool_, message)
+                                     : fmt::format("{}: {}: {}\n", tool_, place, message);
+    if (captured_lines) {
+        captured_lines->append(line);
+        return;
     }
+    std::lock_guard<std::mutex> lock(mutex_);
+    std::fwrite(line.data(), 1, line.size(), stderr);
+}
+
+void Diagnostics::flush(std::string& lines) {
+    if (lines.empty()) return;
+    std::lock_guard<std::mutex> lock(mutex_);
+    std::fwrite(lines.data(), 1, lines.size(), stderr);
+    lines.clear();
 }
 
 void Diagnostics::error(const std::string& place, const std::string& message) { print(place, message); }

@@ -26,6 +26,7 @@ std::string place(const std::string& path, int64_t line) {
 struct Item {
     Article article;
     std::string out;      // error line, or the JSON line when rendered by the worker
+    std::string diagnostics;  // held back, printed in input order
     bool readable = false;
     bool failed = false;  // counts as a record with an error
 };
@@ -33,6 +34,7 @@ struct Item {
 void process_line(const Line& line, const std::string& path, const StreamHandler& handler,
                   Diagnostics& diag, Item& item) {
     static thread_local record::Reader reader;
+    Diagnostics::Capture capture(item.diagnostics);
     item.out.clear();
     item.readable = item.failed = false;
     const std::string where = place(path, line.number);
@@ -108,7 +110,8 @@ int run_record_stream(const CommonOptions& opts, Diagnostics& diag, const Stream
                 if (items.size() < batch.size()) items.resize(batch.size());
                 pool.run(batch.size(), [&](size_t i) { process_line(batch[i], path, handler, diag, items[i]); });
                 for (size_t i = 0; i < batch.size(); ++i) {
-                    const Item& item = items[i];
+                    Item& item = items[i];
+                    diag.flush(item.diagnostics);
                     if (item.failed) {
                         if (status == exit_ok) status = exit_record_errors;
                         if (opts.drop_errors) continue;
@@ -157,8 +160,14 @@ int run_ordered(const CommonOptions& opts, Diagnostics& diag, size_t n,
         for (size_t first = 0; first < n; first += batch) {
             const size_t count = std::min(batch, n - first);
             outcomes.assign(count, OrderedOutcome());
-            pool.run(count, [&](size_t i) { outcomes[i] = produce(first + i); });
-            for (const OrderedOutcome& o : outcomes) {
+            std::vector<std::string> held(count);
+            pool.run(count, [&](size_t i) {
+                Diagnostics::Capture capture(held[i]);
+                outcomes[i] = produce(first + i);
+            });
+            for (size_t i = 0; i < count; ++i) {
+                const OrderedOutcome& o = outcomes[i];
+                diag.flush(held[i]);
                 if (o.io_error) status = exit_io;
                 if (o.errors && status == exit_ok) status = exit_record_errors;
                 output.write(o.output);

@@ -303,11 +303,11 @@ Report normalize_article(Article& a, const Options& opt, std::vector<Change>* ex
     r.opt_line(a.description, "description");
     for (Keyword& k : a.annotations.keywords) r.text(k.text, Kind::line, nullptr, "keywords", -1);
 
-    std::string members = "\"changes\": {";
+    std::string members = "\"changes\":{";
     bool first = true;
     for (const auto& [name, n] : rep.counts) {
         if (n == 0) continue;
-        members += fmt::format("{}\"{}\": {}", first ? "" : ", ", name, n);
+        members += fmt::format("{}\"{}\":{}", first ? "" : ",", name, n);
         first = false;
     }
     members += "}";

@@ -106,7 +106,7 @@ std::optional<Date> reference_for(const Article& a, const Options& o, std::strin
 void tag_article(Article& a, const Options& o) {
     std::string taggers;
     auto add_tagger = [&](std::string_view name) {
-        if (!taggers.empty()) taggers += ", ";
+        if (!taggers.empty()) taggers += ",";
         taggers += fmt::format("\"{}\"", name);
     };
     std::string lang = a.language.value_or("");
@@ -157,10 +157,10 @@ void tag_article(Article& a, const Options& o) {
         a.annotations.dates = std::move(dates);
         add_tagger("dates");
         if (ref)
-            members = fmt::format(", \"reference_date\": \"{:04}-{:02}-{:02}\"", ref->year, ref->month, ref->day);
+            members = fmt::format(",\"reference_date\":\"{:04}-{:02}-{:02}\"", ref->year, ref->month, ref->day);
     }
     a.annotations.present = true;
-    add_history(a, "tag", "\"taggers\": [" + taggers + "]" + members);
+    add_history(a, "tag", "\"taggers\":[" + taggers + "]" + members);
 }
 
 }  // namespace copydesk::tag
