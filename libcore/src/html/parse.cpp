@@ -22,8 +22,6 @@ ParseResult parse_fragment(std::string_view utf8, std::string_view context_eleme
     Tokenizer tokenizer(input);
     TreeBuilder builder(result, options);
     tokenizer.switch_to(builder.set_fragment_context(context_element));
-    if (context_element.find(' ') == context_element.npos)
-        tokenizer.set_last_start_tag(context_element);
     builder.build(tokenizer);
     // The fragment is the children of the root html element: lift them to the top level.
     pugi::xml_node root = result.doc.first_child();

@@ -1618,7 +1618,7 @@ bool TreeBuilder::is_scope_boundary(const Element& e, Scope scope) const {
         case Scope::normal: break;
     }
     return one_of(e.tag, {Tag::applet, Tag::caption, Tag::html, Tag::table, Tag::td, Tag::th,
-                          Tag::marquee, Tag::object, Tag::template_});
+                          Tag::marquee, Tag::object, Tag::template_, Tag::select});
 }
 
 bool TreeBuilder::in_scope(Tag t, Scope scope) const {
@@ -1848,7 +1848,9 @@ TextState TreeBuilder::set_fragment_context(std::string_view context) {
     std::string name(context);
     if (context.substr(0, 4) == "svg ") { ns = Ns::svg; name = context.substr(4); }
     else if (context.substr(0, 5) == "math ") { ns = Ns::math; name = context.substr(5); }
-    const Tag tag = lookup_tag(name);
+    std::string lowercase = name;
+    for (char& c : lowercase) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+    const Tag tag = lookup_tag(lowercase);
     const uint32_t root = create_element({doc_, {}}, "html", Tag::html, Ns::html, {});
     // The context element is not part of the tree: it lives in the scratch area.
     context_ = create_element({scratch(), {}}, name, tag, ns, {});
