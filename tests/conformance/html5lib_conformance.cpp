@@ -21,9 +21,13 @@
 #include "copydesk/text.hpp"
 #include "html/input.hpp"
 #include "html/tokenizer.hpp"
+#include "dat_file.hpp"
 
 namespace fs = std::filesystem;
 using namespace copydesk;
+using html::testing::TreeCase;
+using html::testing::read_dat;
+using html::testing::trim_newlines;
 
 namespace {
 
@@ -43,42 +47,6 @@ struct Tally {
 std::string read_file(const fs::path& p) {
     std::ifstream in(p, std::ios::binary);
     return {std::istreambuf_iterator<char>(in), {}};
-}
-
-std::string trim_newlines(std::string s) {
-    while (!s.empty() && s.back() == '\n') s.pop_back();
-    return s;
-}
-
-// ---- tree construction ----------------------------------------------------------------------
-
-struct TreeCase {
-    std::string data, fragment_context, document;
-    bool scripting = false;
-};
-
-std::vector<TreeCase> read_dat(const std::string& text) {
-    std::vector<TreeCase> cases;
-    size_t pos = text.rfind("#data\n", 0) == 0 ? 0 : text.find("\n#data\n");
-    while (pos != std::string::npos) {
-        const size_t start = text.find("#data\n", pos) + 6;
-        const size_t next = text.find("\n#data\n", start);
-        const std::string chunk = text.substr(start, next == std::string::npos ? std::string::npos : next - start + 1);
-        TreeCase c;
-        const size_t errors = chunk.find("\n#errors\n");
-        c.data = chunk.substr(0, errors == std::string::npos ? 0 : errors);
-        const size_t frag = chunk.find("\n#document-fragment\n");
-        if (frag != std::string::npos) {
-            const size_t line = frag + 20;
-            c.fragment_context = chunk.substr(line, chunk.find('\n', line) - line);
-        }
-        c.scripting = chunk.find("\n#script-on\n") != std::string::npos;
-        const size_t doc = chunk.find("\n#document\n");
-        if (doc != std::string::npos) c.document = trim_newlines(chunk.substr(doc + 11));
-        cases.push_back(std::move(c));
-        pos = next;
-    }
-    return cases;
 }
 
 bool run_tree_case(const TreeCase& c, const Options& opt) {

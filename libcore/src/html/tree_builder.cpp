@@ -188,7 +188,7 @@ void TreeBuilder::build(Tokenizer& tokenizer) {
         process(t);
         if (t.kind == Kind::eof) break;
     }
-    flush_text();
+    write_merged_text();
     if (scratch_) doc_.remove_child(scratch_);
     result_.errors += tokenizer.errors();
 }
@@ -591,8 +591,7 @@ bool TreeBuilder::in_body_start_tag(Token& t) {
         case Tag::frameset:
             ++result_.errors;
             if (stack_.size() < 2 || !is_html(stack_[1], Tag::body) || !frameset_ok_) return false;
-            flush_text();
-            el(stack_[1]).node.parent().remove_child(el(stack_[1]).node);
+            remove_subtree(el(stack_[1]).node);
             while (stack_.size() > 1) pop();
             insert_html(t);
             mode_ = Mode::in_frameset;
@@ -1742,7 +1741,7 @@ bool TreeBuilder::count_node() {
 
 uint32_t TreeBuilder::create_element(Location where, std::string_view name, Tag tag, Ns ns,
                                      const std::vector<Attribute>& attrs) {
-    flush_text();
+    flush_text_into(where.parent);
     count_node();
     pugi::xml_node node = where.before ? where.parent.insert_child_before(pugi::node_element, where.before)
                                        : where.parent.append_child(pugi::node_element);
@@ -1768,7 +1767,7 @@ uint32_t TreeBuilder::create_element(Location where, std::string_view name, Tag 
 }
 
 uint32_t TreeBuilder::clone_element(uint32_t id, Location where) {
-    flush_text();
+    flush_text_into(where.parent);
     count_node();
     const Element& e = el(id);
     pugi::xml_node node = where.before ? where.parent.insert_child_before(pugi::node_element, where.before)
@@ -1811,7 +1810,11 @@ void TreeBuilder::flush_text() {
     Location at = text_at_;
     pugi::xml_node previous = at.before ? at.before.previous_sibling() : at.parent.last_child();
     if (previous.type() == pugi::node_pcdata) {
-        previous.set_value((std::string(previous.value()) + text_).c_str());
+        // Text merged into an existing node is kept aside and written once at the end, so
+        // that text coming back to one place again and again stays linear.
+        auto [it, inserted] = merged_text_.try_emplace(previous.internal_object());
+        if (inserted) it->second = previous.value();
+        it->second += text_;
     } else if (count_node()) {
         pugi::xml_node node = at.before ? at.parent.insert_child_before(pugi::node_pcdata, at.before)
                                         : at.parent.append_child(pugi::node_pcdata);
@@ -1820,11 +1823,33 @@ void TreeBuilder::flush_text() {
     text_.clear();
 }
 
+// Before a node is inserted into `parent`, text waiting for that parent must go in first.
+void TreeBuilder::flush_text_into(pugi::xml_node parent) {
+    if (!text_.empty() && text_at_.parent == parent) flush_text();
+}
+
+void TreeBuilder::write_merged_text() {
+    flush_text();
+    for (auto& [node, value] : merged_text_) pugi::xml_node(node).set_value(value.c_str());
+    merged_text_.clear();
+}
+
+// Removes a subtree without recursion (pugixml's own removal recurses): children are lifted
+// into `node` level by level, so every node moves once.
+void TreeBuilder::remove_subtree(pugi::xml_node node) {
+    write_merged_text();
+    while (pugi::xml_node child = node.first_child()) {
+        while (pugi::xml_node grandchild = child.first_child()) node.append_move(grandchild);
+        node.remove_child(child);
+    }
+    node.parent().remove_child(node);
+}
+
 void TreeBuilder::insert_comment(const Token& t, pugi::xml_node parent) {
     if (!options_.keep_comments) return;
-    flush_text();
     if (!count_node()) return;
     Location where = parent ? Location{parent, {}} : appropriate_place();
+    flush_text_into(where.parent);
     pugi::xml_node node = where.before ? where.parent.insert_child_before(pugi::node_comment, where.before)
                                        : where.parent.append_child(pugi::node_comment);
     node.set_value(t.data.c_str());

@@ -136,6 +136,9 @@ class TreeBuilder {
     void insert_text(std::string_view s);
     void insert_comment(const Token& t, pugi::xml_node parent = {});
     void flush_text();
+    void flush_text_into(pugi::xml_node parent);
+    void write_merged_text();
+    void remove_subtree(pugi::xml_node node);
     bool count_node();
     void add_missing_attributes(pugi::xml_node node, const Token& t);
     pugi::xml_node scratch();
@@ -167,6 +170,7 @@ class TreeBuilder {
     // pending text: merged into one pcdata node at its location when anything else happens
     std::string text_;
     Location text_at_;
+    std::unordered_map<pugi::xml_node_struct*, std::string> merged_text_;
     pugi::xml_node scratch_;
 };
 
