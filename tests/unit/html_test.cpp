@@ -188,3 +188,11 @@ TEST_CASE("html: an endless table of misplaced text stays linear", "[html][robus
     require_linear([](size_t k) { return "<table>" + repeat("text<tr><td>c</td></tr>", k); }, 20'000);
     require_linear([](size_t k) { return "<table>" + repeat("x<table>", k); }, 20'000);
 }
+
+TEST_CASE("html: a NUL right after an entity name's prefix is not part of the name", "[html]") {
+    // Found by fuzzing: "&gt" followed by NUL read past the table's "gt" entry.
+    const html::ParseResult r = html::parse(std::string_view("<div title=\"&gt\0x\">&gt\0y</div>", 30));
+    const pugi::xml_node div = r.doc.child("html").child("body").child("div");
+    CHECK(std::string(div.attribute("title").value()) == ">\xEF\xBF\xBDx");
+    CHECK(std::string(div.child_value()) == ">y");
+}

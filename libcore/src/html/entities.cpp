@@ -12,6 +12,7 @@ const Entity* find_entity(std::string_view s) {
     for (size_t k = 0; k < s.size() && lo < hi; ++k) {
         // Names in [lo, hi) share the prefix s[0..k); keep those whose next byte is s[k].
         const char c = s[k];
+        if (c == '\0') break;  // names never hold NUL: it would match their terminator
         lo = std::lower_bound(lo, hi, c, [k](const Entity& e, char ch) {
             return static_cast<unsigned char>(e.name[k]) < static_cast<unsigned char>(ch);
         });
