@@ -133,8 +133,8 @@ std::string expected_tokens(simdjson::dom::array output, bool double_escaped) {
 }
 
 std::string produced_tokens(const std::string& input, html::TextState state, const std::string& last_tag) {
-    const std::string preprocessed = html::preprocess_input(input);
-    html::Tokenizer tokenizer(preprocessed);
+    std::string storage;
+    html::Tokenizer tokenizer(html::preprocess_input(input, storage));
     tokenizer.switch_to(state);
     tokenizer.set_last_start_tag(last_tag);
     std::string s, pending_chars;

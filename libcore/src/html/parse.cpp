@@ -8,8 +8,8 @@ namespace copydesk::html {
 
 ParseResult parse(std::string_view utf8, const ParseOptions& options) {
     ParseResult result;
-    const std::string input = preprocess_input(utf8);
-    Tokenizer tokenizer(input);
+    std::string storage;
+    Tokenizer tokenizer(preprocess_input(utf8, storage));
     TreeBuilder builder(result, options);
     builder.build(tokenizer);
     return result;
@@ -18,8 +18,8 @@ ParseResult parse(std::string_view utf8, const ParseOptions& options) {
 ParseResult parse_fragment(std::string_view utf8, std::string_view context_element,
                            const ParseOptions& options) {
     ParseResult result;
-    const std::string input = preprocess_input(utf8);
-    Tokenizer tokenizer(input);
+    std::string storage;
+    Tokenizer tokenizer(preprocess_input(utf8, storage));
     TreeBuilder builder(result, options);
     tokenizer.switch_to(builder.set_fragment_context(context_element));
     builder.build(tokenizer);

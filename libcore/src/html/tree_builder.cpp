@@ -1416,7 +1416,6 @@ bool TreeBuilder::adoption_agency(const Token& t) {
             remove_formatting(fe);
             return true;
         }
-        flush_text();
         const uint32_t furthest_block = stack_[fb_index];
         const uint32_t common_ancestor = stack_[fe_index - 1];
         size_t bookmark = fe_afe;
@@ -1739,14 +1738,13 @@ bool TreeBuilder::count_node() {
     return false;
 }
 
-uint32_t TreeBuilder::create_element(Location where, std::string_view name, Tag tag, Ns ns,
+uint32_t TreeBuilder::create_element(Location where, const char* name, Tag tag, Ns ns,
                                      const std::vector<Attribute>& attrs) {
-    flush_text_into(where.parent);
     count_node();
     pugi::xml_node node = where.before ? where.parent.insert_child_before(pugi::node_element, where.before)
                                        : where.parent.append_child(pugi::node_element);
     if (ns == Ns::html) {
-        node.set_name(std::string(name).c_str());
+        node.set_name(name);
     } else {
         std::string full = ns == Ns::svg ? "svg:" : "math:";
         full += ns == Ns::svg ? svg_element_name(name) : name;
@@ -1754,10 +1752,11 @@ uint32_t TreeBuilder::create_element(Location where, std::string_view name, Tag 
     }
     bool integration = ns == Ns::svg && is_svg_html_integration_point(tag);
     for (const Attribute& a : attrs) {
-        std::string_view attr_name = a.name;
-        if (ns == Ns::svg) attr_name = svg_attribute_name(attr_name);
-        else if (ns == Ns::math && attr_name == "definitionurl") attr_name = "definitionURL";
-        node.append_attribute(std::string(attr_name).c_str()).set_value(a.value.c_str());
+        pugi::xml_attribute attr;
+        if (ns == Ns::html) attr = node.append_attribute(a.name.c_str());
+        else if (ns == Ns::svg) attr = node.append_attribute(std::string(svg_attribute_name(a.name)).c_str());
+        else attr = node.append_attribute(a.name == "definitionurl" ? "definitionURL" : a.name.c_str());
+        attr.set_value(a.value.data(), a.value.size());
         if (ns == Ns::math && tag == Tag::annotation_xml && a.name == "encoding" &&
             (iequals(a.value, "text/html") || iequals(a.value, "application/xhtml+xml")))
             integration = true;
@@ -1767,7 +1766,6 @@ uint32_t TreeBuilder::create_element(Location where, std::string_view name, Tag 
 }
 
 uint32_t TreeBuilder::clone_element(uint32_t id, Location where) {
-    flush_text_into(where.parent);
     count_node();
     const Element& e = el(id);
     pugi::xml_node node = where.before ? where.parent.insert_child_before(pugi::node_element, where.before)
@@ -1779,57 +1777,41 @@ uint32_t TreeBuilder::clone_element(uint32_t id, Location where) {
 }
 
 uint32_t TreeBuilder::insert_html(Token& t) {
-    const uint32_t id = create_element(appropriate_place(), t.name, t.tag, Ns::html, t.attrs);
+    const uint32_t id = create_element(appropriate_place(), t.name.c_str(), t.tag, Ns::html, t.attrs);
     push(id);
     return id;
 }
 
-uint32_t TreeBuilder::insert_html(std::string_view name, Tag tag) {
+uint32_t TreeBuilder::insert_html(const char* name, Tag tag) {
     const uint32_t id = create_element(appropriate_place(), name, tag, Ns::html, {});
     push(id);
     return id;
 }
 
 uint32_t TreeBuilder::insert_foreign(Token& t, Ns ns) {
-    const uint32_t id = create_element(appropriate_place(), t.name, t.tag, ns, t.attrs);
+    const uint32_t id = create_element(appropriate_place(), t.name.c_str(), t.tag, ns, t.attrs);
     push(id);
     return id;
 }
 
+// Text goes into the tree at once; text landing next to a text node merges with it (kept
+// aside in merged_text_ and written once at the end, so repeated merges stay linear).
 void TreeBuilder::insert_text(std::string_view s) {
-    const Location where = appropriate_place();
-    if (where.parent.type() == pugi::node_document) return;
-    if (!text_.empty() && (where.parent != text_at_.parent || where.before != text_at_.before))
-        flush_text();
-    text_at_ = where;
-    text_.append(s);
-}
-
-void TreeBuilder::flush_text() {
-    if (text_.empty()) return;
-    Location at = text_at_;
+    Location at = appropriate_place();
+    if (at.parent.type() == pugi::node_document) return;
     pugi::xml_node previous = at.before ? at.before.previous_sibling() : at.parent.last_child();
     if (previous.type() == pugi::node_pcdata) {
-        // Text merged into an existing node is kept aside and written once at the end, so
-        // that text coming back to one place again and again stays linear.
         auto [it, inserted] = merged_text_.try_emplace(previous.internal_object());
         if (inserted) it->second = previous.value();
-        it->second += text_;
+        it->second += s;
     } else if (count_node()) {
         pugi::xml_node node = at.before ? at.parent.insert_child_before(pugi::node_pcdata, at.before)
                                         : at.parent.append_child(pugi::node_pcdata);
-        node.set_value(text_.c_str());
+        node.set_value(s.data(), s.size());
     }
-    text_.clear();
-}
-
-// Before a node is inserted into `parent`, text waiting for that parent must go in first.
-void TreeBuilder::flush_text_into(pugi::xml_node parent) {
-    if (!text_.empty() && text_at_.parent == parent) flush_text();
 }
 
 void TreeBuilder::write_merged_text() {
-    flush_text();
     for (auto& [node, value] : merged_text_) pugi::xml_node(node).set_value(value.c_str());
     merged_text_.clear();
 }
@@ -1849,7 +1831,6 @@ void TreeBuilder::insert_comment(const Token& t, pugi::xml_node parent) {
     if (!options_.keep_comments) return;
     if (!count_node()) return;
     Location where = parent ? Location{parent, {}} : appropriate_place();
-    flush_text_into(where.parent);
     pugi::xml_node node = where.before ? where.parent.insert_child_before(pugi::node_comment, where.before)
                                        : where.parent.append_child(pugi::node_comment);
     node.set_value(t.data.c_str());
@@ -1878,7 +1859,7 @@ TextState TreeBuilder::set_fragment_context(std::string_view context) {
     const Tag tag = lookup_tag(lowercase);
     const uint32_t root = create_element({doc_, {}}, "html", Tag::html, Ns::html, {});
     // The context element is not part of the tree: it lives in the scratch area.
-    context_ = create_element({scratch(), {}}, name, tag, ns, {});
+    context_ = create_element({scratch(), {}}, name.c_str(), tag, ns, {});
     push(root);
     if (ns == Ns::html && tag == Tag::template_) template_modes_.push_back(Mode::in_template);
     reset_insertion_mode();

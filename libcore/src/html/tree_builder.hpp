@@ -127,16 +127,14 @@ class TreeBuilder {
 
     // building nodes
     Location appropriate_place(pugi::xml_node override_target = {});
-    uint32_t create_element(Location where, std::string_view name, Tag tag, Ns ns,
+    uint32_t create_element(Location where, const char* name, Tag tag, Ns ns,
                             const std::vector<Attribute>& attrs);
     uint32_t clone_element(uint32_t id, Location where);
     uint32_t insert_html(Token& t);
-    uint32_t insert_html(std::string_view name, Tag tag);
+    uint32_t insert_html(const char* name, Tag tag);
     uint32_t insert_foreign(Token& t, Ns ns);
     void insert_text(std::string_view s);
     void insert_comment(const Token& t, pugi::xml_node parent = {});
-    void flush_text();
-    void flush_text_into(pugi::xml_node parent);
     void write_merged_text();
     void remove_subtree(pugi::xml_node node);
     bool count_node();
@@ -167,9 +165,7 @@ class TreeBuilder {
     size_t nodes_ = 0;
     std::string table_text_;
     bool table_text_has_content_ = false;
-    // pending text: merged into one pcdata node at its location when anything else happens
-    std::string text_;
-    Location text_at_;
+    // text nodes that received more text, with their whole text (written at the end)
     std::unordered_map<pugi::xml_node_struct*, std::string> merged_text_;
     pugi::xml_node scratch_;
 };
