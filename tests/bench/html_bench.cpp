@@ -1,0 +1,149 @@
+// bench_html: parses every page of ../shared/data/extract-dev/pages/*/*.html.gz into the
+// pugixml DOM, several rounds, and reports
+//   - throughput: input MB per CPU second, median over the rounds;
+//   - memory: peak heap bytes (ours and pugixml's) while one page is parsed and its result
+//     alive, per input byte: median and worst page; and the process's peak RSS.
+//
+//   bench_html [PAGES_DIR] [ROUNDS]
+//
+// Pages are fed as bytes (whatever their charset): ill-formed UTF-8 becomes U+FFFD.
+// Without the pages it says so and exits 0.
+#include <malloc.h>
+#include <sys/resource.h>
+#include <zlib.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
+#include <filesystem>
+#include <new>
+#include <string>
+#include <vector>
+
+#include "copydesk/html.hpp"
+
+namespace fs = std::filesystem;
+
+// ---- heap accounting: every operator new and every pugixml allocation -----------------------
+
+namespace {
+size_t heap_now = 0, heap_peak = 0;
+
+void* counted_malloc(size_t n) {
+    void* p = std::malloc(n);
+    if (!p) return nullptr;
+    heap_now += malloc_usable_size(p);
+    heap_peak = std::max(heap_peak, heap_now);
+    return p;
+}
+void counted_free(void* p) {
+    if (!p) return;
+    heap_now -= malloc_usable_size(p);
+    std::free(p);
+}
+}  // namespace
+
+void* operator new(size_t n) {
+    if (void* p = counted_malloc(n)) return p;
+    throw std::bad_alloc();
+}
+void* operator new[](size_t n) { return operator new(n); }
+void operator delete(void* p) noexcept { counted_free(p); }
+void operator delete[](void* p) noexcept { counted_free(p); }
+void operator delete(void* p, size_t) noexcept { counted_free(p); }
+void operator delete[](void* p, size_t) noexcept { counted_free(p); }
+
+namespace {
+
+std::string gunzip(const fs::path& path) {
+    std::string out;
+    gzFile f = gzopen(path.c_str(), "rb");
+    if (!f) return out;
+    char buf[1 << 16];
+    int n;
+    while ((n = gzread(f, buf, sizeof buf)) > 0) out.append(buf, static_cast<size_t>(n));
+    gzclose(f);
+    return out;
+}
+
+double cpu_seconds() {
+    timespec ts;
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
+}
+
+double median(std::vector<double> v) {
+    std::sort(v.begin(), v.end());
+    return v.empty() ? 0 : v[v.size() / 2];
+}
+
+fs::path default_pages_dir() {
+    // this file is <source>/tests/bench/html_bench.cpp; the data is <source>/../shared
+    return fs::path(__FILE__).parent_path().parent_path().parent_path().parent_path() /
+           "shared/data/extract-dev/pages";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    const fs::path dir = argc > 1 ? fs::path(argv[1]) : default_pages_dir();
+    const int rounds = argc > 2 ? std::max(1, std::atoi(argv[2])) : 7;
+    pugi::set_memory_management_functions(counted_malloc, counted_free);
+
+    std::vector<std::string> pages;
+    if (fs::is_directory(dir))
+        for (const auto& site : fs::directory_iterator(dir))
+            if (site.is_directory())
+                for (const auto& page : fs::directory_iterator(site.path()))
+                    if (page.path().string().ends_with(".html.gz")) pages.push_back(gunzip(page.path()));
+    if (pages.empty()) {
+        std::printf("bench_html: no pages under %s (../shared absent?): nothing to measure\n",
+                    dir.string().c_str());
+        return 0;
+    }
+    size_t total = 0;
+    for (const auto& p : pages) total += p.size();
+
+    // Memory: one page at a time, peak heap above the baseline while parsing and holding it.
+    std::vector<double> ratios;
+    size_t peak_sum = 0;
+    for (const auto& page : pages) {
+        const size_t baseline = heap_now;
+        heap_peak = heap_now;
+        {
+            const copydesk::html::ParseResult r = copydesk::html::parse(page);
+            (void)r;
+        }
+        peak_sum += heap_peak - baseline;
+        if (!page.empty()) ratios.push_back(static_cast<double>(heap_peak - baseline) / page.size());
+    }
+
+    std::vector<double> speeds;
+    size_t nodes_check = 0;
+    for (int round = 0; round < rounds; ++round) {
+        const double start = cpu_seconds();
+        for (const auto& page : pages) {
+            const copydesk::html::ParseResult r = copydesk::html::parse(page);
+            nodes_check += r.doc.first_child() ? 1 : 0;
+        }
+        const double seconds = cpu_seconds() - start;
+        speeds.push_back(static_cast<double>(total) / 1e6 / seconds);
+    }
+
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    std::printf("bench_html: %zu pages, %.1f MB, %d rounds (%zu documents built)\n", pages.size(),
+                static_cast<double>(total) / 1e6, rounds, nodes_check);
+    std::printf("  throughput: %.1f MB/s per core (CPU time, median; min %.1f, max %.1f)\n",
+                median(speeds), *std::min_element(speeds.begin(), speeds.end()),
+                *std::max_element(speeds.begin(), speeds.end()));
+    std::printf("  peak heap per input byte while parsing a page: median %.2fx, all pages %.2fx, "
+                "worst %.2fx\n",
+                median(ratios), static_cast<double>(peak_sum) / static_cast<double>(total),
+                *std::max_element(ratios.begin(), ratios.end()));
+    std::printf("  process peak RSS: %.1f MB (all pages held in memory: %.1f MB)\n",
+                static_cast<double>(usage.ru_maxrss) / 1024.0, static_cast<double>(total) / 1e6);
+    return 0;
+}
