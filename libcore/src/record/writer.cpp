@@ -2,6 +2,8 @@
 // unknown members put back after the known member they followed.
 #include <fmt/format.h>
 
+#include <cstring>
+
 #include "copydesk/record.hpp"
 #include "copydesk/text.hpp"
 
@@ -13,9 +15,25 @@ constexpr char hex_digits[] = "0123456789abcdef";
 // True for bytes that JSON strings cannot hold as they are.
 inline bool needs_escape(unsigned char c) { return c < 0x20 || c == '"' || c == '\\'; }
 
+// True when one of the 8 bytes of w is a control character, '"' or '\\' (SWAR: a byte is
+// flagged when it is below 0x20 or equal to one of the two).
+inline bool word_needs_escape(uint64_t w) {
+    constexpr uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    auto has_zero = [](uint64_t x) { return (x - ones) & ~x & highs; };
+    const uint64_t below_space = (w - ones * 0x20) & ~w & highs;
+    return below_space | has_zero(w ^ (ones * '"')) | has_zero(w ^ (ones * '\\'));
+}
+
 void append_escaped_valid(std::string& out, std::string_view s) {
     size_t run = 0;
     for (size_t i = 0; i < s.size(); ++i) {
+        while (i + 8 <= s.size()) {  // skip clean 8-byte words
+            uint64_t w;
+            std::memcpy(&w, s.data() + i, 8);
+            if (word_needs_escape(w)) break;
+            i += 8;
+        }
+        if (i >= s.size()) break;
         const unsigned char c = static_cast<unsigned char>(s[i]);
         if (!needs_escape(c)) continue;
         out.append(s.data() + run, i - run);

@@ -1,3 +1,5 @@
+#include <cstring>
+
 #include "copydesk/text.hpp"
 
 namespace copydesk::text {
@@ -50,6 +52,13 @@ size_t ill_formed_length(std::string_view s, size_t i) {
 bool is_valid_utf8(std::string_view s) {
     size_t i = 0;
     while (i < s.size()) {
+        while (i + 8 <= s.size()) {  // ASCII fast path, 8 bytes at a time
+            uint64_t w;
+            std::memcpy(&w, s.data() + i, 8);
+            if (w & 0x8080808080808080ull) break;
+            i += 8;
+        }
+        if (i >= s.size()) break;
         if (static_cast<unsigned char>(s[i]) < 0x80) { ++i; continue; }
         const size_t n = sequence_length(s, i);
         if (n == 0) return false;
