@@ -38,13 +38,14 @@ void Progress::update(int64_t records, int64_t bytes) {
         const double eta = elapsed * (double(total_) / double(bytes) - 1);
         line += fmt::format(", {:.0f}%, ETA {:.0f}s", 100.0 * bytes / total_, eta);
     }
-    line += "\x1b[K";
+    // Clear the rest of the line: an escape sequence, or spaces where NO_COLOR asks for none.
+    line += std::getenv("NO_COLOR") ? std::string(8, ' ') : std::string("\x1b[K");
     fmt::print(stderr, "{}", line);
     drawn_ = true;
 }
 
 void Progress::finish() {
-    if (drawn_) fmt::print(stderr, "\r\x1b[K");
+    if (drawn_) fmt::print(stderr, "{}", std::getenv("NO_COLOR") ? "\r" + std::string(79, ' ') + "\r" : "\r\x1b[K");
     drawn_ = false;
 }
 
