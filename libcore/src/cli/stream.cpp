@@ -66,77 +66,15 @@ void process_line(const Line& line, const std::string& path, const StreamHandler
 
 bool blank(std::string_view s) { return s.find_first_not_of(" \t\r") == std::string_view::npos; }
 
-}  // namespace
 
-int run_record_stream(const CommonOptions& opts, Diagnostics& diag, const StreamHandler& handler) {
+// Opens the output, runs body(output, status) and closes the output; an output that fails
+// ends the run with exit_io, a reader that went away (broken pipe) quietly.
+template <class Body>
+int with_output(const CommonOptions& opts, Diagnostics& diag, Body body) {
     int status = exit_ok;
     try {
         io::Output output(opts.output);
-        WorkerPool pool(opts.jobs);
-        std::string head;
-        if (handler.begin) handler.begin(head);
-        output.write(head);
-        std::vector<Line> batch;
-        std::vector<Item> items;
-        std::string rendered;
-        int64_t records = 0, bytes = 0;
-        const auto paths = input_paths(opts);
-        Progress progress(opts, -1);
-        for (const std::string& path : paths) {
-            std::unique_ptr<io::Input> input;
-            try {
-                input = std::make_unique<io::Input>(path);
-            } catch (const io::Error& e) {
-                diag.error("", e.what());
-                status = exit_io;
-                continue;
-            }
-            io::LineReader lines(*input, opts.max_record);
-            bool more = true;
-            while (more) {
-                batch.clear();
-                size_t batch_size = 0;
-                while (batch.size() < batch_records && batch_size < batch_bytes) {
-                    std::string_view text;
-                    size_t skipped = 0;
-                    const auto st = lines.next(text, skipped);
-                    if (st == io::LineReader::Status::end) { more = false; break; }
-                    if (st == io::LineReader::Status::line && blank(text)) continue;
-                    Line& l = batch.emplace_back();
-                    l.number = lines.line_number();
-                    if (st == io::LineReader::Status::too_long) l.skipped = skipped; else l.text.assign(text);
-                    batch_size += text.size();
-                }
-                if (items.size() < batch.size()) items.resize(batch.size());
-                pool.run(batch.size(), [&](size_t i) { process_line(batch[i], path, handler, diag, items[i]); });
-                for (size_t i = 0; i < batch.size(); ++i) {
-                    Item& item = items[i];
-                    diag.flush(item.diagnostics);
-                    if (item.failed) {
-                        if (status == exit_ok) status = exit_record_errors;
-                        if (opts.drop_errors) continue;
-                    }
-                    if (handler.render && item.readable) {
-                        rendered.clear();
-                        handler.render(item.article, rendered);
-                        output.write(rendered);
-                    } else if (!handler.render) {
-                        output.write(item.out);
-                    }
-                }
-                records += static_cast<int64_t>(batch.size());
-                bytes += static_cast<int64_t>(batch_size);
-                progress.update(records, bytes);
-            }
-            if (!input->damage().empty()) {
-                diag.error(path == "-" ? "stdin" : path, input->damage());
-                status = exit_io;
-            }
-        }
-        std::string tail;
-        if (handler.end) handler.end(tail);
-        output.write(tail);
-        progress.finish();
+        body(output, status);
         output.close();
     } catch (const io::BrokenPipe&) {
         return status == exit_io ? exit_io : exit_ok;
@@ -147,20 +85,105 @@ int run_record_stream(const CommonOptions& opts, Diagnostics& diag, const Stream
     return status;
 }
 
+void note_record_error(int& status) {
+    if (status == exit_ok) status = exit_record_errors;
+}
+
+// Reads up to a batch of non-blank lines; returns their size in bytes, 0 with an empty batch
+// at the end of the input.
+size_t read_batch(io::LineReader& lines, std::vector<Line>& batch) {
+    batch.clear();
+    size_t bytes = 0;
+    while (batch.size() < batch_records && bytes < batch_bytes) {
+        std::string_view text;
+        size_t skipped = 0;
+        const auto st = lines.next(text, skipped);
+        if (st == io::LineReader::Status::end) break;
+        if (st == io::LineReader::Status::line && blank(text)) continue;
+        Line& l = batch.emplace_back();
+        l.number = lines.line_number();
+        if (st == io::LineReader::Status::too_long) l.skipped = skipped; else l.text.assign(text);
+        bytes += st == io::LineReader::Status::too_long ? skipped : text.size();
+    }
+    return bytes;
+}
+
+// Writes a processed batch in input order: diagnostics first, then the record.
+void write_batch(std::vector<Item>& items, size_t n, const CommonOptions& opts, Diagnostics& diag,
+                 const StreamHandler& handler, io::Output& output, int& status) {
+    std::string rendered;
+    for (size_t i = 0; i < n; ++i) {
+        Item& item = items[i];
+        diag.flush(item.diagnostics);
+        if (item.failed) {
+            note_record_error(status);
+            if (opts.drop_errors) continue;
+        }
+        if (!handler.render) {
+            output.write(item.out);
+        } else if (item.readable) {
+            rendered.clear();
+            handler.render(item.article, rendered);
+            output.write(rendered);
+        }
+    }
+}
+
+}  // namespace
+
+int run_record_stream(const CommonOptions& opts, Diagnostics& diag, const StreamHandler& handler) {
+    return with_output(opts, diag, [&](io::Output& output, int& status) {
+        WorkerPool pool(opts.jobs);
+        Progress progress(opts, -1);
+        std::string framing;
+        if (handler.begin) handler.begin(framing);
+        output.write(framing);
+        std::vector<Line> batch;
+        std::vector<Item> items;
+        int64_t records = 0, bytes = 0;
+        for (const std::string& path : input_paths(opts)) {
+            std::unique_ptr<io::Input> input;
+            try {
+                input = std::make_unique<io::Input>(path);
+            } catch (const io::Error& e) {
+                diag.error("", e.what());
+                status = exit_io;
+                continue;
+            }
+            io::LineReader lines(*input, opts.max_record);
+            while (const size_t batch_size = read_batch(lines, batch)) {
+                if (items.size() < batch.size()) items.resize(batch.size());
+                pool.run(batch.size(), [&](size_t i) { process_line(batch[i], path, handler, diag, items[i]); });
+                write_batch(items, batch.size(), opts, diag, handler, output, status);
+                records += static_cast<int64_t>(batch.size());
+                bytes += static_cast<int64_t>(batch_size);
+                progress.update(records, bytes);
+            }
+            if (!input->damage().empty()) {
+                diag.error(path == "-" ? "stdin" : path, input->damage());
+                status = exit_io;
+            }
+        }
+        framing.clear();
+        if (handler.end) handler.end(framing);
+        output.write(framing);
+        progress.finish();
+    });
+}
+
 int run_ordered(const CommonOptions& opts, Diagnostics& diag, size_t n,
                 const std::function<OrderedOutcome(size_t)>& produce, int64_t total_bytes) {
-    int status = exit_ok;
-    try {
-        io::Output output(opts.output);
+    return with_output(opts, diag, [&](io::Output& output, int& status) {
         WorkerPool pool(opts.jobs);
         Progress progress(opts, total_bytes);
         const size_t batch = static_cast<size_t>(pool.jobs()) * 8;
         std::vector<OrderedOutcome> outcomes;
+        std::vector<std::string> held;
         int64_t records = 0, bytes = 0;
         for (size_t first = 0; first < n; first += batch) {
             const size_t count = std::min(batch, n - first);
             outcomes.assign(count, OrderedOutcome());
-            std::vector<std::string> held(count);
+            held.assign(count, std::string());
             pool.run(count, [&](size_t i) {
                 Diagnostics::Capture capture(held[i]);
                 outcomes[i] = produce(first + i);
@@ -169,7 +192,7 @@ int run_ordered(const CommonOptions& opts, Diagnostics& diag, size_t n,
                 const OrderedOutcome& o = outcomes[i];
                 diag.flush(held[i]);
                 if (o.io_error) status = exit_io;
-                if (o.errors && status == exit_ok) status = exit_record_errors;
+                if (o.errors) note_record_error(status);
                 output.write(o.output);
                 records += o.records;
                 bytes += o.bytes;
@@ -177,14 +200,7 @@ int run_ordered(const CommonOptions& opts, Diagnostics& diag, size_t n,
             progress.update(records, bytes);
         }
         progress.finish();
-        output.close();
-    } catch (const io::BrokenPipe&) {
-        return status == exit_io ? exit_io : exit_ok;
-    } catch (const io::Error& e) {
-        diag.error("", e.what());
-        return exit_io;
-    }
-    return status;
+    });
 }
 
 }  // namespace copydesk::cli
