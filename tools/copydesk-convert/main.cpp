@@ -28,8 +28,8 @@ void setup(CLI::App& app, Options& o) {
                                            "date_published,site_name,language,words)")
         ->type_name("LIST");
     app.add_flag("--comments", o.writer.comments, "Render the comments after the body");
-    app.add_flag("!--no-annotations", o.writer.annotations, "html, tei: do not mark entities and dates");
-    app.add_flag("!--no-front-matter", o.writer.front_matter, "markdown: a title header instead of YAML front matter");
+    cli::add_off_switch(app, "--no-annotations", o.writer.annotations, "html, tei: do not mark entities and dates");
+    cli::add_off_switch(app, "--no-front-matter", o.writer.front_matter, "markdown: a title header instead of YAML front matter");
     app.add_flag("--corpus", o.writer.corpus, "html, tei: wrap even a single record as a corpus");
     cli::add_common_options(app, o.common, "copydesk-convert");
     app.footer("Example:\n  copydesk-convert -t tei -o corpus.xml articles.jsonl\nSee copydesk-convert(1).");

@@ -17,8 +17,8 @@ struct Options {
 
 void setup(CLI::App& app, Options& o) {
     app.description("Annotate article records: language and dates (JSON Lines in and out).");
-    app.add_flag("!--no-language", o.tag.language, "Do not identify the language");
-    app.add_flag("!--no-dates", o.tag.dates, "Do not annotate dates");
+    cli::add_off_switch(app, "--no-language", o.tag.language, "Do not identify the language");
+    cli::add_off_switch(app, "--no-dates", o.tag.dates, "Do not annotate dates");
     app.add_option("--reference-date", o.tag.reference_date,
                    "Resolve relative dates against DATE (ISO 8601) instead of date_published")
         ->type_name("DATE")

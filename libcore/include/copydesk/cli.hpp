@@ -47,6 +47,9 @@ struct CommonOptions {
 // --progress/--no-progress, --drop-errors, --max-record, and --version.
 void add_common_options(CLI::App& app, CommonOptions& opts, const std::string& tool);
 
+// Adds a flag such as "--no-tables" that sets `flag` to false.
+void add_off_switch(CLI::App& app, const std::string& name, bool& flag, const std::string& description);
+
 // Parses argv; on --help/--version or a usage error prints what it must and returns the exit
 // status to end with; returns -1 when the tool should run.
 int parse(CLI::App& app, int argc, char** argv);

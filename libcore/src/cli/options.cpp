@@ -29,7 +29,8 @@ void add_common_options(CLI::App& app, CommonOptions& o, const std::string& tool
     app.add_flag("--null,-0", o.null, "The --files-from list is separated by NUL bytes (find -print0)");
     app.add_option("-o,--output", o.output, "Write to FILE instead of stdout (.gz compresses)")->type_name("FILE");
     app.add_option("-j,--jobs", o.jobs, "Worker threads (default: the number of cores); output order is kept")
-        ->check(CLI::Range(0, 1024));
+        ->check(CLI::Range(0, 1024))
+        ->type_name("N");
     app.add_flag("-q,--quiet", o.quiet, "Do not print warnings");
     app.add_flag("-v,--verbose", o.verbose, "Explain decisions on stderr");
     app.add_flag_callback("--progress", [&o] { o.progress = 1; }, "Show progress on stderr");
@@ -38,6 +39,10 @@ void add_common_options(CLI::App& app, CommonOptions& o, const std::string& tool
     app.add_option("--max-record", o.max_record, "Longest input record or file in bytes (default 256 MiB)")
         ->type_name("BYTES");
     app.set_version_flag("--version", version_line(tool));
+}
+
+void add_off_switch(CLI::App& app, const std::string& name, bool& flag, const std::string& description) {
+    app.add_flag_callback(name, [&flag] { flag = false; }, description);
 }
 
 int parse(CLI::App& app, int argc, char** argv) {
