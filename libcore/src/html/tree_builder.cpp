@@ -119,6 +119,11 @@ std::string_view local_name(pugi::xml_node node) {
     return name;
 }
 
+// Elements that decide the insertion mode when it is reset (besides body and html).
+constexpr Tag mode_deciding_tags[] = {Tag::td, Tag::th, Tag::tr, Tag::tbody, Tag::thead,
+                                      Tag::tfoot, Tag::caption, Tag::colgroup, Tag::table,
+                                      Tag::template_, Tag::head, Tag::frameset};
+
 constexpr std::string_view quirky_public_prefixes[] = {
     "+//silmaril//dtd html pro v0r11 19970101//",
     "-//as//dtd html 3.0 aswedit + extensions//",
@@ -190,6 +195,8 @@ void TreeBuilder::build(Tokenizer& tokenizer) {
     }
     write_merged_text();
     if (scratch_) doc_.remove_child(scratch_);
+    if (deep_walk_)
+        result_.warnings.push_back("elements nested more than 512 deep: scopes were cut at that depth");
     result_.errors += tokenizer.errors();
 }
 
@@ -629,7 +636,7 @@ bool TreeBuilder::in_body_start_tag(Token& t) {
             return false;
         case Tag::li: case Tag::dd: case Tag::dt: {
             frameset_ok_ = false;
-            for (size_t i = stack_.size(); i-- > 0;) {
+            for (size_t i = stack_.size(); i-- > walk_floor();) {
                 const Element& e = el(stack_[i]);
                 const bool match = e.ns == Ns::html &&
                                    (t.tag == Tag::li ? e.tag == Tag::li
@@ -915,7 +922,7 @@ void TreeBuilder::any_other_end_tag(const Token& t) {
         ++result_.errors;
         return;
     }
-    for (size_t i = stack_.size(); i-- > 0;) {
+    for (size_t i = stack_.size(); i-- > walk_floor();) {
         const Element& e = el(stack_[i]);
         const bool same = e.ns == Ns::html && e.tag == t.tag &&
                           (t.tag != Tag::unknown || t.name == e.node.name());
@@ -931,6 +938,7 @@ void TreeBuilder::any_other_end_tag(const Token& t) {
             return;
         }
     }
+    note_deep_walk();
 }
 
 bool TreeBuilder::text_mode(Token& t) {
@@ -1361,7 +1369,7 @@ bool TreeBuilder::foreign_content(Token& t) {
                 return false;
             }
             // Walk up while the elements are foreign, looking for the name (ASCII case-folded).
-            for (size_t i = stack_.size(); i-- > 0;) {
+            for (size_t i = stack_.size(); i-- > walk_floor();) {
                 const Element& e = el(stack_[i]);
                 if (i + 1 != stack_.size() && e.ns == Ns::html) return process_in(mode_, t);
                 if (i == 0) return false;
@@ -1371,6 +1379,7 @@ bool TreeBuilder::foreign_content(Token& t) {
                 }
                 if (i + 1 == stack_.size()) ++result_.errors;
             }
+            note_deep_walk();
             return false;
         }
     }
@@ -1387,8 +1396,7 @@ bool TreeBuilder::foreign_content(Token& t) {
 
 bool TreeBuilder::adoption_agency(const Token& t) {
     const Tag subject = t.tag;
-    if (current_is(subject) &&
-        std::find(formatting_.begin(), formatting_.end(), stack_.back()) == formatting_.end()) {
+    if (current_is(subject) && formatting_position(stack_.back()) == formatting_.size()) {
         pop();
         return true;
     }
@@ -1425,24 +1433,23 @@ bool TreeBuilder::adoption_agency(const Token& t) {
             --node_index;
             uint32_t node = stack_[node_index];
             if (node == fe) break;
-            auto in_afe = std::find(formatting_.begin(), formatting_.end(), node);
-            if (inner > 3 && in_afe != formatting_.end()) {
-                if (static_cast<size_t>(in_afe - formatting_.begin()) < bookmark) --bookmark;
-                formatting_.erase(in_afe);
-                in_afe = formatting_.end();
+            size_t in_afe = formatting_position(node);
+            if (inner > 3 && in_afe != formatting_.size()) {
+                if (in_afe < bookmark) --bookmark;
+                formatting_.erase(formatting_.begin() + in_afe);
+                in_afe = formatting_.size();
             }
-            if (in_afe == formatting_.end()) {
+            if (in_afe == formatting_.size()) {
                 remove_from_stack(node);
                 continue;
             }
             const uint32_t copy = clone_element(node, {scratch(), {}});
-            *in_afe = copy;
+            formatting_[in_afe] = copy;
             stack_[node_index] = copy;
             el(node).open = false;
             el(copy).open = true;
             node = copy;
-            if (last_node == furthest_block)
-                bookmark = static_cast<size_t>(in_afe - formatting_.begin()) + 1;
+            if (last_node == furthest_block) bookmark = in_afe + 1;
             el(node).node.append_move(el(last_node).node);
             last_node = node;
         }
@@ -1453,8 +1460,7 @@ bool TreeBuilder::adoption_agency(const Token& t) {
         pugi::xml_node fb_node = el(furthest_block).node;
         while (pugi::xml_node child = fb_node.first_child()) el(copy).node.append_move(child);
         fb_node.append_move(el(copy).node);
-        const size_t fe_pos = static_cast<size_t>(
-            std::find(formatting_.begin(), formatting_.end(), fe) - formatting_.begin());
+        const size_t fe_pos = formatting_position(fe);
         if (fe_pos < bookmark) --bookmark;
         formatting_.erase(formatting_.begin() + fe_pos);
         formatting_.insert(formatting_.begin() + std::min(bookmark, formatting_.size()), copy);
@@ -1524,12 +1530,28 @@ void TreeBuilder::clear_formatting_to_marker() {
 }
 
 void TreeBuilder::remove_formatting(uint32_t id) {
-    auto it = std::find(formatting_.begin(), formatting_.end(), id);
-    if (it != formatting_.end()) formatting_.erase(it);
+    const size_t i = formatting_position(id);
+    if (i != formatting_.size()) formatting_.erase(formatting_.begin() + i);
+}
+
+// Searched from the end, where the entries a token is about usually are.
+size_t TreeBuilder::formatting_position(uint32_t id) const {
+    for (size_t i = formatting_.size(); i-- > 0;)
+        if (formatting_[i] == id) return i;
+    return formatting_.size();
 }
 
 void TreeBuilder::reset_insertion_mode() {
-    for (size_t i = stack_.size(); i-- > 0;) {
+    // Fast path: nothing but body (or html) can decide, however deep the stack is.
+    const bool only_body_decides =
+        context_ == none && std::none_of(std::begin(mode_deciding_tags), std::end(mode_deciding_tags),
+                                         [&](Tag t) { return open_html(t); });
+    if (only_body_decides) {
+        mode_ = open_html(Tag::body) ? Mode::in_body
+                                     : (head_ == none ? Mode::before_head : Mode::after_head);
+        return;
+    }
+    for (size_t i = stack_.size(); i-- > walk_floor();) {
         const bool last = i == 0;
         const Element& e = last && context_ != none ? el(context_) : el(stack_[i]);
         if (e.ns != Ns::html) {
@@ -1552,6 +1574,8 @@ void TreeBuilder::reset_insertion_mode() {
         }
         if (last) { mode_ = Mode::in_body; return; }
     }
+    note_deep_walk();
+    mode_ = Mode::in_body;
 }
 
 void TreeBuilder::generate_implied_end_tags(Tag except) {
@@ -1621,13 +1645,14 @@ bool TreeBuilder::is_scope_boundary(const Element& e, Scope scope) const {
 
 bool TreeBuilder::in_scope(Tag t, Scope scope) const {
     if (!open_html(t)) return false;
-    for (size_t i = stack_.size(); i-- > 0;) {
+    for (size_t i = stack_.size(); i-- > walk_floor();) {
         const Element& e = el(stack_[i]);
         if (e.ns == Ns::html && e.tag == t) return true;
         if (scope == Scope::table ? (e.ns == Ns::html && is_scope_boundary(e, scope))
                                   : is_scope_boundary(e, scope))
             return false;
     }
+    note_deep_walk();
     return false;
 }
 
@@ -1639,11 +1664,24 @@ bool TreeBuilder::in_scope_any(std::initializer_list<Tag> tags, Scope scope) con
 
 bool TreeBuilder::element_in_scope(uint32_t id) const {
     if (!el(id).open) return false;
-    for (size_t i = stack_.size(); i-- > 0;) {
+    for (size_t i = stack_.size(); i-- > walk_floor();) {
         if (stack_[i] == id) return true;
         if (is_scope_boundary(el(stack_[i]), Scope::normal)) return false;
     }
+    note_deep_walk();
     return false;
+}
+
+// Walks down the stack stop `walk_limit` entries below the top: on a page nested deeper than
+// that, an element buried further counts as out of scope. This keeps every token's work
+// bounded (a million nested elements parse in linear time) at the price of a different tree
+// for such pages only; the result carries a warning.
+size_t TreeBuilder::walk_floor() const {
+    return stack_.size() > walk_limit ? stack_.size() - walk_limit : 0;
+}
+
+void TreeBuilder::note_deep_walk() const {
+    if (walk_floor() > 0) deep_walk_ = true;
 }
 
 void TreeBuilder::push(uint32_t id) {
