@@ -54,7 +54,7 @@ void require_linear(const std::function<std::string(size_t)>& make_input, size_t
     const double small = parse_seconds(make_input(n));
     const double large = parse_seconds(make_input(4 * n));
     INFO("n=" << n << " small=" << small << "s large=" << large << "s");
-    REQUIRE(large < 9 * std::max(small, 0.002));
+    REQUIRE(large < 9 * std::max(small, 0.02));
 }
 
 }  // namespace

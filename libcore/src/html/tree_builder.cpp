@@ -193,6 +193,7 @@ void TreeBuilder::build(Tokenizer& tokenizer) {
         process(t);
         if (t.kind == Kind::eof) break;
     }
+    while (!stack_.empty()) pop();  // "stop parsing" pops everything (options run their hook)
     write_merged_text();
     if (scratch_) doc_.remove_child(scratch_);
     if (deep_walk_)
@@ -1373,7 +1374,10 @@ bool TreeBuilder::foreign_content(Token& t) {
                 const Element& e = el(stack_[i]);
                 if (i + 1 != stack_.size() && e.ns == Ns::html) return process_in(mode_, t);
                 if (i == 0) return false;
-                if (iequals(local_name(e.node), t.name)) {
+                const bool same_name = t.tag != Tag::unknown
+                                           ? e.tag == t.tag
+                                           : e.tag == Tag::unknown && iequals(local_name(e.node), t.name);
+                if (same_name) {
                     pop_until_element(stack_[i]);
                     return false;
                 }
@@ -1699,6 +1703,8 @@ void TreeBuilder::remove_from_stack(uint32_t id) {
     if (i == stack_.size()) return;
     Element& e = el(id);
     e.open = false;
+    if (e.ns == Ns::html && e.tag == Tag::option && !selected_contents_.empty())
+        maybe_clone_option_into_selectedcontent(e.node);
     if (e.ns == Ns::html) {
         --open_count_[static_cast<size_t>(e.tag)];
         if (e.tag == Tag::unknown) {
@@ -1799,6 +1805,8 @@ uint32_t TreeBuilder::create_element(Location where, const char* name, Tag tag, 
             (iequals(a.value, "text/html") || iequals(a.value, "application/xhtml+xml")))
             integration = true;
     }
+    if (ns == Ns::html && tag == Tag::unknown && std::strcmp(name, "selectedcontent") == 0)
+        register_selectedcontent(node);
     elements_.push_back({node, tag, ns, integration, false});
     return static_cast<uint32_t>(elements_.size() - 1);
 }
@@ -1857,12 +1865,16 @@ void TreeBuilder::write_merged_text() {
 // Removes a subtree without recursion (pugixml's own removal recurses): children are lifted
 // into `node` level by level, so every node moves once.
 void TreeBuilder::remove_subtree(pugi::xml_node node) {
+    remove_children(node);
+    node.parent().remove_child(node);
+}
+
+void TreeBuilder::remove_children(pugi::xml_node node) {
     write_merged_text();
     while (pugi::xml_node child = node.first_child()) {
         while (pugi::xml_node grandchild = child.first_child()) node.append_move(grandchild);
         node.remove_child(child);
     }
-    node.parent().remove_child(node);
 }
 
 void TreeBuilder::insert_comment(const Token& t, pugi::xml_node parent) {
@@ -1882,6 +1894,37 @@ void TreeBuilder::add_missing_attributes(pugi::xml_node node, const Token& t) {
 pugi::xml_node TreeBuilder::scratch() {
     if (!scratch_) scratch_ = doc_.append_child("copydesk-scratch");
     return scratch_;
+}
+
+// ---------------------------------------------------------------------------------------------
+// <selectedcontent>: shows a copy of the select's selected option
+
+// The nearest ancestor <select> of `node`, looked for a bounded number of levels up.
+pugi::xml_node TreeBuilder::select_ancestor(pugi::xml_node node) const {
+    constexpr int levels = 64;
+    pugi::xml_node n = node.parent();
+    for (int i = 0; i < levels && n; ++i, n = n.parent())
+        if (n.type() == pugi::node_element && std::string_view(n.name()) == "select") return n;
+    return {};
+}
+
+void TreeBuilder::register_selectedcontent(pugi::xml_node node) {
+    if (pugi::xml_node select = select_ancestor(node))
+        selected_contents_.try_emplace(select.internal_object(), SelectedContent{node});
+}
+
+// When an option closes: the first option, or one with `selected`, is copied into the
+// select's <selectedcontent> (replacing what was there).
+void TreeBuilder::maybe_clone_option_into_selectedcontent(pugi::xml_node option) {
+    const pugi::xml_node select = select_ancestor(option);
+    auto it = select ? selected_contents_.find(select.internal_object()) : selected_contents_.end();
+    if (it == selected_contents_.end()) return;
+    SelectedContent& sc = it->second;
+    if (sc.has_option && !option.attribute("selected")) return;
+    sc.has_option = true;
+    write_merged_text();
+    remove_children(sc.target);
+    for (pugi::xml_node child : option.children()) sc.target.append_copy(child);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -141,6 +141,10 @@ class TreeBuilder {
     void insert_comment(const Token& t, pugi::xml_node parent = {});
     void write_merged_text();
     void remove_subtree(pugi::xml_node node);
+    void remove_children(pugi::xml_node node);
+    pugi::xml_node select_ancestor(pugi::xml_node node) const;
+    void register_selectedcontent(pugi::xml_node node);
+    void maybe_clone_option_into_selectedcontent(pugi::xml_node option);
     bool count_node();
     void add_missing_attributes(pugi::xml_node node, const Token& t);
     pugi::xml_node scratch();
@@ -173,6 +177,11 @@ class TreeBuilder {
     // text nodes that received more text, with their whole text (written at the end)
     std::unordered_map<pugi::xml_node_struct*, std::string> merged_text_;
     pugi::xml_node scratch_;
+    struct SelectedContent {
+        pugi::xml_node target;    // the first <selectedcontent> in the select
+        bool has_option = false;  // an option was copied into it
+    };
+    std::unordered_map<pugi::xml_node_struct*, SelectedContent> selected_contents_;  // by select
 };
 
 }  // namespace copydesk::html
