@@ -232,6 +232,7 @@ bool TreeBuilder::use_foreign_rules(const Token& t) const {
     return true;
 }
 
+// Tokens other than characters, by insertion mode.
 bool TreeBuilder::process_in(Mode m, Token& t) {
     switch (m) {
         case Mode::initial: return initial(t);
@@ -567,7 +568,7 @@ bool TreeBuilder::after_head(Token& t) {
 
 bool TreeBuilder::in_body(Token& t) {
     switch (t.kind) {
-        case Kind::characters: process_characters(t.data); return false;
+        case Kind::characters: return false;  // never: characters take process_characters
         case Kind::comment: insert_comment(t); return false;
         case Kind::doctype: ++result_.errors; return false;
         case Kind::start_tag: return in_body_start_tag(t);
@@ -958,7 +959,7 @@ bool TreeBuilder::text_mode(Token& t) {
 
 bool TreeBuilder::in_table(Token& t) {
     switch (t.kind) {
-        case Kind::characters: process_characters(t.data); return false;
+        case Kind::characters: return false;  // never: characters take process_characters
         case Kind::comment: insert_comment(t); return false;
         case Kind::doctype: ++result_.errors; return false;
         case Kind::eof: return in_body(t);
@@ -1096,7 +1097,7 @@ bool TreeBuilder::in_column_group(Token& t) {
             if (t.tag == Tag::col) { ++result_.errors; return false; }
             if (t.tag == Tag::template_) return in_head(t);
             break;
-        case Kind::characters: process_characters(t.data); return false;
+        case Kind::characters: return false;  // never: characters take process_characters
     }
     if (!current_is(Tag::colgroup)) { ++result_.errors; return false; }
     pop();
@@ -1223,7 +1224,8 @@ void TreeBuilder::close_cell() {
 
 bool TreeBuilder::in_template(Token& t) {
     switch (t.kind) {
-        case Kind::characters: case Kind::comment: case Kind::doctype: return in_body(t);
+        case Kind::characters: return false;  // never: characters take process_characters
+        case Kind::comment: case Kind::doctype: return in_body(t);
         case Kind::start_tag: {
             Mode next = Mode::in_body;
             switch (t.tag) {
@@ -1273,7 +1275,7 @@ bool TreeBuilder::after_body(Token& t) {
                 return false;
             }
             break;
-        case Kind::characters: process_characters(t.data); return false;
+        case Kind::characters: return false;  // never: characters take process_characters
     }
     ++result_.errors;
     mode_ = Mode::in_body;
@@ -1354,7 +1356,7 @@ bool TreeBuilder::after_after_frameset(Token& t) {
 
 bool TreeBuilder::foreign_content(Token& t) {
     switch (t.kind) {
-        case Kind::characters: process_characters(t.data); return false;
+        case Kind::characters: return false;  // never: characters take process_characters
         case Kind::comment: insert_comment(t); return false;
         case Kind::doctype: ++result_.errors; return false;
         case Kind::eof: return false;
