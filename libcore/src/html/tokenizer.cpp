@@ -79,6 +79,10 @@ Token& Tokenizer::next() {
     }
     ready_ = false;
     chars_.kind = Token::Kind::characters;
+    // A long text run (an inline script) leaves a big buffer: give it back rather than hold it
+    // while the rest of the tree is built.
+    constexpr size_t kept_capacity = 64 * 1024;
+    if (chars_.data.capacity() > kept_capacity) std::string().swap(chars_.data);
     chars_.data.clear();
     while (!ready_) run();
     if (!chars_.data.empty()) {

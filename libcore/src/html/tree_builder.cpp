@@ -119,6 +119,11 @@ std::string_view local_name(pugi::xml_node node) {
     return name;
 }
 
+// Elements that decide the insertion mode when it is reset (besides body and html).
+constexpr Tag mode_deciding_tags[] = {Tag::td, Tag::th, Tag::tr, Tag::tbody, Tag::thead,
+                                      Tag::tfoot, Tag::caption, Tag::colgroup, Tag::table,
+                                      Tag::template_, Tag::head, Tag::frameset};
+
 constexpr std::string_view quirky_public_prefixes[] = {
     "+//silmaril//dtd html pro v0r11 19970101//",
     "-//as//dtd html 3.0 aswedit + extensions//",
@@ -188,8 +193,11 @@ void TreeBuilder::build(Tokenizer& tokenizer) {
         process(t);
         if (t.kind == Kind::eof) break;
     }
+    while (!stack_.empty()) pop();  // "stop parsing" pops everything (options run their hook)
     write_merged_text();
     if (scratch_) doc_.remove_child(scratch_);
+    if (deep_walk_)
+        result_.warnings.push_back("elements nested more than 512 deep: scopes were cut at that depth");
     result_.errors += tokenizer.errors();
 }
 
@@ -224,6 +232,7 @@ bool TreeBuilder::use_foreign_rules(const Token& t) const {
     return true;
 }
 
+// Tokens other than characters, by insertion mode.
 bool TreeBuilder::process_in(Mode m, Token& t) {
     switch (m) {
         case Mode::initial: return initial(t);
@@ -559,7 +568,7 @@ bool TreeBuilder::after_head(Token& t) {
 
 bool TreeBuilder::in_body(Token& t) {
     switch (t.kind) {
-        case Kind::characters: process_characters(t.data); return false;
+        case Kind::characters: return false;  // never: characters take process_characters
         case Kind::comment: insert_comment(t); return false;
         case Kind::doctype: ++result_.errors; return false;
         case Kind::start_tag: return in_body_start_tag(t);
@@ -629,7 +638,7 @@ bool TreeBuilder::in_body_start_tag(Token& t) {
             return false;
         case Tag::li: case Tag::dd: case Tag::dt: {
             frameset_ok_ = false;
-            for (size_t i = stack_.size(); i-- > 0;) {
+            for (size_t i = stack_.size(); i-- > walk_floor();) {
                 const Element& e = el(stack_[i]);
                 const bool match = e.ns == Ns::html &&
                                    (t.tag == Tag::li ? e.tag == Tag::li
@@ -915,7 +924,7 @@ void TreeBuilder::any_other_end_tag(const Token& t) {
         ++result_.errors;
         return;
     }
-    for (size_t i = stack_.size(); i-- > 0;) {
+    for (size_t i = stack_.size(); i-- > walk_floor();) {
         const Element& e = el(stack_[i]);
         const bool same = e.ns == Ns::html && e.tag == t.tag &&
                           (t.tag != Tag::unknown || t.name == e.node.name());
@@ -931,6 +940,7 @@ void TreeBuilder::any_other_end_tag(const Token& t) {
             return;
         }
     }
+    note_deep_walk();
 }
 
 bool TreeBuilder::text_mode(Token& t) {
@@ -949,7 +959,7 @@ bool TreeBuilder::text_mode(Token& t) {
 
 bool TreeBuilder::in_table(Token& t) {
     switch (t.kind) {
-        case Kind::characters: process_characters(t.data); return false;
+        case Kind::characters: return false;  // never: characters take process_characters
         case Kind::comment: insert_comment(t); return false;
         case Kind::doctype: ++result_.errors; return false;
         case Kind::eof: return in_body(t);
@@ -1087,7 +1097,7 @@ bool TreeBuilder::in_column_group(Token& t) {
             if (t.tag == Tag::col) { ++result_.errors; return false; }
             if (t.tag == Tag::template_) return in_head(t);
             break;
-        case Kind::characters: process_characters(t.data); return false;
+        case Kind::characters: return false;  // never: characters take process_characters
     }
     if (!current_is(Tag::colgroup)) { ++result_.errors; return false; }
     pop();
@@ -1214,7 +1224,8 @@ void TreeBuilder::close_cell() {
 
 bool TreeBuilder::in_template(Token& t) {
     switch (t.kind) {
-        case Kind::characters: case Kind::comment: case Kind::doctype: return in_body(t);
+        case Kind::characters: return false;  // never: characters take process_characters
+        case Kind::comment: case Kind::doctype: return in_body(t);
         case Kind::start_tag: {
             Mode next = Mode::in_body;
             switch (t.tag) {
@@ -1264,7 +1275,7 @@ bool TreeBuilder::after_body(Token& t) {
                 return false;
             }
             break;
-        case Kind::characters: process_characters(t.data); return false;
+        case Kind::characters: return false;  // never: characters take process_characters
     }
     ++result_.errors;
     mode_ = Mode::in_body;
@@ -1345,7 +1356,7 @@ bool TreeBuilder::after_after_frameset(Token& t) {
 
 bool TreeBuilder::foreign_content(Token& t) {
     switch (t.kind) {
-        case Kind::characters: process_characters(t.data); return false;
+        case Kind::characters: return false;  // never: characters take process_characters
         case Kind::comment: insert_comment(t); return false;
         case Kind::doctype: ++result_.errors; return false;
         case Kind::eof: return false;
@@ -1361,16 +1372,20 @@ bool TreeBuilder::foreign_content(Token& t) {
                 return false;
             }
             // Walk up while the elements are foreign, looking for the name (ASCII case-folded).
-            for (size_t i = stack_.size(); i-- > 0;) {
+            for (size_t i = stack_.size(); i-- > walk_floor();) {
                 const Element& e = el(stack_[i]);
                 if (i + 1 != stack_.size() && e.ns == Ns::html) return process_in(mode_, t);
                 if (i == 0) return false;
-                if (iequals(local_name(e.node), t.name)) {
+                const bool same_name = t.tag != Tag::unknown
+                                           ? e.tag == t.tag
+                                           : e.tag == Tag::unknown && iequals(local_name(e.node), t.name);
+                if (same_name) {
                     pop_until_element(stack_[i]);
                     return false;
                 }
                 if (i + 1 == stack_.size()) ++result_.errors;
             }
+            note_deep_walk();
             return false;
         }
     }
@@ -1387,8 +1402,7 @@ bool TreeBuilder::foreign_content(Token& t) {
 
 bool TreeBuilder::adoption_agency(const Token& t) {
     const Tag subject = t.tag;
-    if (current_is(subject) &&
-        std::find(formatting_.begin(), formatting_.end(), stack_.back()) == formatting_.end()) {
+    if (current_is(subject) && formatting_position(stack_.back()) == formatting_.size()) {
         pop();
         return true;
     }
@@ -1425,24 +1439,23 @@ bool TreeBuilder::adoption_agency(const Token& t) {
             --node_index;
             uint32_t node = stack_[node_index];
             if (node == fe) break;
-            auto in_afe = std::find(formatting_.begin(), formatting_.end(), node);
-            if (inner > 3 && in_afe != formatting_.end()) {
-                if (static_cast<size_t>(in_afe - formatting_.begin()) < bookmark) --bookmark;
-                formatting_.erase(in_afe);
-                in_afe = formatting_.end();
+            size_t in_afe = formatting_position(node);
+            if (inner > 3 && in_afe != formatting_.size()) {
+                if (in_afe < bookmark) --bookmark;
+                formatting_.erase(formatting_.begin() + in_afe);
+                in_afe = formatting_.size();
             }
-            if (in_afe == formatting_.end()) {
+            if (in_afe == formatting_.size()) {
                 remove_from_stack(node);
                 continue;
             }
             const uint32_t copy = clone_element(node, {scratch(), {}});
-            *in_afe = copy;
+            formatting_[in_afe] = copy;
             stack_[node_index] = copy;
             el(node).open = false;
             el(copy).open = true;
             node = copy;
-            if (last_node == furthest_block)
-                bookmark = static_cast<size_t>(in_afe - formatting_.begin()) + 1;
+            if (last_node == furthest_block) bookmark = in_afe + 1;
             el(node).node.append_move(el(last_node).node);
             last_node = node;
         }
@@ -1453,8 +1466,7 @@ bool TreeBuilder::adoption_agency(const Token& t) {
         pugi::xml_node fb_node = el(furthest_block).node;
         while (pugi::xml_node child = fb_node.first_child()) el(copy).node.append_move(child);
         fb_node.append_move(el(copy).node);
-        const size_t fe_pos = static_cast<size_t>(
-            std::find(formatting_.begin(), formatting_.end(), fe) - formatting_.begin());
+        const size_t fe_pos = formatting_position(fe);
         if (fe_pos < bookmark) --bookmark;
         formatting_.erase(formatting_.begin() + fe_pos);
         formatting_.insert(formatting_.begin() + std::min(bookmark, formatting_.size()), copy);
@@ -1524,12 +1536,28 @@ void TreeBuilder::clear_formatting_to_marker() {
 }
 
 void TreeBuilder::remove_formatting(uint32_t id) {
-    auto it = std::find(formatting_.begin(), formatting_.end(), id);
-    if (it != formatting_.end()) formatting_.erase(it);
+    const size_t i = formatting_position(id);
+    if (i != formatting_.size()) formatting_.erase(formatting_.begin() + i);
+}
+
+// Searched from the end, where the entries a token is about usually are.
+size_t TreeBuilder::formatting_position(uint32_t id) const {
+    for (size_t i = formatting_.size(); i-- > 0;)
+        if (formatting_[i] == id) return i;
+    return formatting_.size();
 }
 
 void TreeBuilder::reset_insertion_mode() {
-    for (size_t i = stack_.size(); i-- > 0;) {
+    // Fast path: nothing but body (or html) can decide, however deep the stack is.
+    const bool only_body_decides =
+        context_ == none && std::none_of(std::begin(mode_deciding_tags), std::end(mode_deciding_tags),
+                                         [&](Tag t) { return open_html(t); });
+    if (only_body_decides) {
+        mode_ = open_html(Tag::body) ? Mode::in_body
+                                     : (head_ == none ? Mode::before_head : Mode::after_head);
+        return;
+    }
+    for (size_t i = stack_.size(); i-- > walk_floor();) {
         const bool last = i == 0;
         const Element& e = last && context_ != none ? el(context_) : el(stack_[i]);
         if (e.ns != Ns::html) {
@@ -1552,6 +1580,8 @@ void TreeBuilder::reset_insertion_mode() {
         }
         if (last) { mode_ = Mode::in_body; return; }
     }
+    note_deep_walk();
+    mode_ = Mode::in_body;
 }
 
 void TreeBuilder::generate_implied_end_tags(Tag except) {
@@ -1621,13 +1651,14 @@ bool TreeBuilder::is_scope_boundary(const Element& e, Scope scope) const {
 
 bool TreeBuilder::in_scope(Tag t, Scope scope) const {
     if (!open_html(t)) return false;
-    for (size_t i = stack_.size(); i-- > 0;) {
+    for (size_t i = stack_.size(); i-- > walk_floor();) {
         const Element& e = el(stack_[i]);
         if (e.ns == Ns::html && e.tag == t) return true;
         if (scope == Scope::table ? (e.ns == Ns::html && is_scope_boundary(e, scope))
                                   : is_scope_boundary(e, scope))
             return false;
     }
+    note_deep_walk();
     return false;
 }
 
@@ -1639,11 +1670,24 @@ bool TreeBuilder::in_scope_any(std::initializer_list<Tag> tags, Scope scope) con
 
 bool TreeBuilder::element_in_scope(uint32_t id) const {
     if (!el(id).open) return false;
-    for (size_t i = stack_.size(); i-- > 0;) {
+    for (size_t i = stack_.size(); i-- > walk_floor();) {
         if (stack_[i] == id) return true;
         if (is_scope_boundary(el(stack_[i]), Scope::normal)) return false;
     }
+    note_deep_walk();
     return false;
+}
+
+// Walks down the stack stop `walk_limit` entries below the top: on a page nested deeper than
+// that, an element buried further counts as out of scope. This keeps every token's work
+// bounded (a million nested elements parse in linear time) at the price of a different tree
+// for such pages only; the result carries a warning.
+size_t TreeBuilder::walk_floor() const {
+    return stack_.size() > walk_limit ? stack_.size() - walk_limit : 0;
+}
+
+void TreeBuilder::note_deep_walk() const {
+    if (walk_floor() > 0) deep_walk_ = true;
 }
 
 void TreeBuilder::push(uint32_t id) {
@@ -1661,6 +1705,8 @@ void TreeBuilder::remove_from_stack(uint32_t id) {
     if (i == stack_.size()) return;
     Element& e = el(id);
     e.open = false;
+    if (e.ns == Ns::html && e.tag == Tag::option && !selected_contents_.empty())
+        maybe_clone_option_into_selectedcontent(e.node);
     if (e.ns == Ns::html) {
         --open_count_[static_cast<size_t>(e.tag)];
         if (e.tag == Tag::unknown) {
@@ -1761,6 +1807,8 @@ uint32_t TreeBuilder::create_element(Location where, const char* name, Tag tag, 
             (iequals(a.value, "text/html") || iequals(a.value, "application/xhtml+xml")))
             integration = true;
     }
+    if (ns == Ns::html && tag == Tag::unknown && std::strcmp(name, "selectedcontent") == 0)
+        register_selectedcontent(node);
     elements_.push_back({node, tag, ns, integration, false});
     return static_cast<uint32_t>(elements_.size() - 1);
 }
@@ -1819,12 +1867,16 @@ void TreeBuilder::write_merged_text() {
 // Removes a subtree without recursion (pugixml's own removal recurses): children are lifted
 // into `node` level by level, so every node moves once.
 void TreeBuilder::remove_subtree(pugi::xml_node node) {
+    remove_children(node);
+    node.parent().remove_child(node);
+}
+
+void TreeBuilder::remove_children(pugi::xml_node node) {
     write_merged_text();
     while (pugi::xml_node child = node.first_child()) {
         while (pugi::xml_node grandchild = child.first_child()) node.append_move(grandchild);
         node.remove_child(child);
     }
-    node.parent().remove_child(node);
 }
 
 void TreeBuilder::insert_comment(const Token& t, pugi::xml_node parent) {
@@ -1844,6 +1896,37 @@ void TreeBuilder::add_missing_attributes(pugi::xml_node node, const Token& t) {
 pugi::xml_node TreeBuilder::scratch() {
     if (!scratch_) scratch_ = doc_.append_child("copydesk-scratch");
     return scratch_;
+}
+
+// ---------------------------------------------------------------------------------------------
+// <selectedcontent>: shows a copy of the select's selected option
+
+// The nearest ancestor <select> of `node`, looked for a bounded number of levels up.
+pugi::xml_node TreeBuilder::select_ancestor(pugi::xml_node node) const {
+    constexpr int levels = 64;
+    pugi::xml_node n = node.parent();
+    for (int i = 0; i < levels && n; ++i, n = n.parent())
+        if (n.type() == pugi::node_element && std::string_view(n.name()) == "select") return n;
+    return {};
+}
+
+void TreeBuilder::register_selectedcontent(pugi::xml_node node) {
+    if (pugi::xml_node select = select_ancestor(node))
+        selected_contents_.try_emplace(select.internal_object(), SelectedContent{node});
+}
+
+// When an option closes: the first option, or one with `selected`, is copied into the
+// select's <selectedcontent> (replacing what was there).
+void TreeBuilder::maybe_clone_option_into_selectedcontent(pugi::xml_node option) {
+    const pugi::xml_node select = select_ancestor(option);
+    auto it = select ? selected_contents_.find(select.internal_object()) : selected_contents_.end();
+    if (it == selected_contents_.end()) return;
+    SelectedContent& sc = it->second;
+    if (sc.has_option && !option.attribute("selected")) return;
+    sc.has_option = true;
+    write_merged_text();
+    remove_children(sc.target);
+    for (pugi::xml_node child : option.children()) sc.target.append_copy(child);
 }
 
 // ---------------------------------------------------------------------------------------------

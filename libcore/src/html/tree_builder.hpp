@@ -37,6 +37,7 @@ class TreeBuilder {
     static constexpr uint32_t marker = UINT32_MAX;
     static constexpr uint32_t none = UINT32_MAX;
     static constexpr size_t formatting_cap = 64;
+    static constexpr size_t walk_limit = 512;
 
     struct Element {
         pugi::xml_node node;
@@ -95,6 +96,7 @@ class TreeBuilder {
     void push_formatting(uint32_t id);
     void clear_formatting_to_marker();
     void remove_formatting(uint32_t id);
+    size_t formatting_position(uint32_t id) const;
     void reset_insertion_mode();
     void generate_implied_end_tags(Tag except = Tag::unknown);
     void generate_all_implied_end_tags();
@@ -117,6 +119,8 @@ class TreeBuilder {
     bool in_scope_any(std::initializer_list<Tag> tags, Scope scope = Scope::normal) const;
     bool element_in_scope(uint32_t id) const;
     bool is_scope_boundary(const Element& e, Scope scope) const;
+    size_t walk_floor() const;
+    void note_deep_walk() const;
     void push(uint32_t id);
     void pop();
     void pop_until(Tag t);
@@ -137,6 +141,10 @@ class TreeBuilder {
     void insert_comment(const Token& t, pugi::xml_node parent = {});
     void write_merged_text();
     void remove_subtree(pugi::xml_node node);
+    void remove_children(pugi::xml_node node);
+    pugi::xml_node select_ancestor(pugi::xml_node node) const;
+    void register_selectedcontent(pugi::xml_node node);
+    void maybe_clone_option_into_selectedcontent(pugi::xml_node option);
     bool count_node();
     void add_missing_attributes(pugi::xml_node node, const Token& t);
     pugi::xml_node scratch();
@@ -162,12 +170,18 @@ class TreeBuilder {
     bool skip_newline_ = false;
     bool stopped_ = false;
     bool formatting_capped_ = false;
+    mutable bool deep_walk_ = false;
     size_t nodes_ = 0;
     std::string table_text_;
     bool table_text_has_content_ = false;
     // text nodes that received more text, with their whole text (written at the end)
     std::unordered_map<pugi::xml_node_struct*, std::string> merged_text_;
     pugi::xml_node scratch_;
+    struct SelectedContent {
+        pugi::xml_node target;    // the first <selectedcontent> in the select
+        bool has_option = false;  // an option was copied into it
+    };
+    std::unordered_map<pugi::xml_node_struct*, SelectedContent> selected_contents_;  // by select
 };
 
 }  // namespace copydesk::html
