@@ -57,7 +57,9 @@ struct Encoder {
             lossy_9d[c] = kCharsets[c].to_unicode[0x9D] == 0;
             for (int b = 0x80; b <= 0xBF; ++b)
                 if (kCharsets[c].to_unicode[b] == 0) undefined[c].push_back(static_cast<uint8_t>(b));
-            bool nbsp_cont = (nbsp_byte[c] & 0xC0) == 0x80;
+            // A lost no-break space is byte 0xA0 read as U+00A0 (not so in koi8-r, cp437, MacRoman).
+            bool nbsp_cont = kCharsets[c].to_unicode[0xA0] == 0xA0;
+            if (!nbsp_cont) nbsp_byte[c] = 0;
             for (char32_t u = 0x80; u < kEncLimit; ++u) {
                 uint8_t b = t[u];
                 if (b >= 0xC2 && b <= 0xF4) lead[u] |= 1u << c;
