@@ -159,12 +159,13 @@ inline char32_t decode_fast(const std::string& s, size_t& i) {
     return r;
 }
 
-std::vector<Item> items_of(const std::string& s) {
+// The items of s[from, to).
+std::vector<Item> items_of(const std::string& s, size_t from, size_t to) {
     std::vector<Item> v;
-    size_t i = 0;
+    size_t i = from;
     bool gap = false, ws = false, nl = false;
     char32_t prev = 0;
-    while (i < s.size()) {
+    while (i < to) {
         unsigned char c = static_cast<unsigned char>(s[i]);
         if (c < 0x80) {
             gap = true;
@@ -431,13 +432,8 @@ Analysis analyze(const std::vector<Item>& it, size_t cs) {
     return an;
 }
 
-}  // namespace
-
-bool step_mojibake(std::string& s, StepContext& c) {
-    // One layer per call: the pipeline runs again while anything changes, which peels text
-    // that was mis-decoded twice.
-    const Encoder& enc = encoder();
-    std::vector<Item> it = items_of(s);
+void repair_chunk(const std::string& s, size_t from, size_t to, Rewriter& w, const Encoder& enc) {
+    std::vector<Item> it = items_of(s, from, to);
     // Charsets worth a look: some lead followed by a continuation (or a lost nbsp).
     uint32_t cand = 0;
     for (size_t k = 0; k < it.size(); ++k) {
@@ -447,7 +443,7 @@ bool step_mojibake(std::string& s, StepContext& c) {
             cand |= enc.lead[u] & enc.cont[it[k + 1].cp];
         if (it[k].after == ' ') cand |= enc.lead2[u];
     }
-    if (!cand) return false;
+    if (!cand) return;
     Analysis best;
     size_t best_cs = kCharsetCount;
     for (size_t cs = 0; cs < kCharsetCount; ++cs) {
@@ -463,8 +459,7 @@ bool step_mojibake(std::string& s, StepContext& c) {
             best_cs = cs;
         }
     }
-    if (best_cs == kCharsetCount) return false;
-    Rewriter w(s, "mojibake", c.edits, c.explain);
+    if (best_cs == kCharsetCount) return;
     for (const Seq& q : best.seqs) {
         bool fix = best.line_bad[q.line] == 0 || q.fix_token;
         if (!fix) continue;
@@ -474,6 +469,27 @@ bool step_mojibake(std::string& s, StepContext& c) {
         // A lost nbsp at the end of the sequence: the space goes too.
         if (q.eat_space && e < s.size() && s[e] == ' ') ++e;
         w.replace(a, e, r);
+    }
+}
+
+}  // namespace
+
+bool step_mojibake(std::string& s, StepContext& c) {
+    // One layer per call: the pipeline runs again while anything changes, which peels text
+    // that was mis-decoded twice.
+    const Encoder& enc = encoder();
+    Rewriter w(s, "mojibake", c.edits, c.explain);
+    // Long texts are judged in pieces of about 1 MB, cut at line ends, so that memory stays
+    // bounded (the evidence is gathered per text, repairs are made per line anyway).
+    constexpr size_t kChunk = 1 << 20;
+    for (size_t from = 0; from < s.size();) {
+        size_t to = s.size();
+        if (to - from > kChunk) {
+            size_t nl = s.find('\n', from + kChunk);
+            to = nl == std::string::npos ? s.size() : nl + 1;
+        }
+        repair_chunk(s, from, to, w, enc);
+        from = to;
     }
     if (!w.changed()) return false;
     *c.count += w.changes;
