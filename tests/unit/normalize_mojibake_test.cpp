@@ -2,6 +2,7 @@
 // (../shared/data/normalize-dev/mojibake.jsonl) when that folder is there.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <fstream>
 #include <map>
 #include <random>
@@ -209,4 +210,22 @@ TEST_CASE("mojibake property: spans over damaged words cover the repaired words"
             CHECK(t.substr(b0, b1 - b0) == want[w]);
         }
     }
+}
+
+TEST_CASE("mojibake: explain names the charset, and a charset can be imposed") {
+    std::vector<normalize::Change> ex;
+    normalize::Options o;
+    o.only = {"mojibake"};
+    const std::string damaged = "M\xC3\x83\xC2\xBCller \xC3\x83\xC2\xBC" "ber";
+    CHECK(normalize::normalize_text(damaged, o, nullptr, nullptr, &ex) == "M\xC3\xBCller \xC3\xBC" "ber");
+    REQUIRE_FALSE(ex.empty());
+    CHECK(ex[0].detail == "windows-1252");
+    const auto& names = normalize::mojibake_charsets();
+    CHECK(std::find(names.begin(), names.end(), "koi8-r") != names.end());
+    o.mojibake_charset = "windows-1251";  // does not explain this damage: left alone
+    CHECK(normalize::normalize_text(damaged, o) == damaged);
+    o.mojibake_charset = "latin-1";
+    CHECK(normalize::normalize_text(damaged, o) == "M\xC3\xBCller \xC3\xBC" "ber");
+    o.mojibake_charset = "no-such-charset";
+    CHECK(normalize::normalize_text(damaged, o) == damaged);
 }

@@ -340,7 +340,7 @@ void Rewriter::replace(size_t a, size_t b, std::string_view r) {
         }
         if (explain)
             explain->push_back({step, -1, cp + nk, cp + nk + no, std::string(in.substr(a, b - a)),
-                                std::string(r), {}});
+                                std::string(r), {}, detail});
         cp += nk + no;
     }
     // A combining mark right after the change may now compose with something else.

@@ -432,7 +432,8 @@ Analysis analyze(const std::vector<Item>& it, size_t cs) {
     return an;
 }
 
-void repair_chunk(const std::string& s, size_t from, size_t to, Rewriter& w, const Encoder& enc) {
+void repair_chunk(const std::string& s, size_t from, size_t to, Rewriter& w, const Encoder& enc,
+                  uint32_t allowed) {
     std::vector<Item> it = items_of(s, from, to);
     // Charsets worth a look: some lead followed by a continuation (or a lost nbsp).
     uint32_t cand = 0;
@@ -443,6 +444,7 @@ void repair_chunk(const std::string& s, size_t from, size_t to, Rewriter& w, con
             cand |= enc.lead[u] & enc.cont[it[k + 1].cp];
         if (it[k].after == ' ') cand |= enc.lead2[u];
     }
+    cand &= allowed;
     if (!cand) return;
     Analysis best;
     size_t best_cs = kCharsetCount;
@@ -460,6 +462,7 @@ void repair_chunk(const std::string& s, size_t from, size_t to, Rewriter& w, con
         }
     }
     if (best_cs == kCharsetCount) return;
+    w.detail = kCharsets[best_cs].name;
     for (const Seq& q : best.seqs) {
         bool fix = best.line_bad[q.line] == 0 || q.fix_token;
         if (!fix) continue;
@@ -478,6 +481,13 @@ bool step_mojibake(std::string& s, StepContext& c) {
     // One layer per call: the pipeline runs again while anything changes, which peels text
     // that was mis-decoded twice.
     const Encoder& enc = encoder();
+    uint32_t allowed = ~0u;
+    if (!c.opt->mojibake_charset.empty()) {
+        allowed = 0;
+        for (size_t cs = 0; cs < kCharsetCount; ++cs)
+            if (c.opt->mojibake_charset == kCharsets[cs].name) allowed = 1u << cs;
+        if (!allowed) return false;
+    }
     Rewriter w(s, "mojibake", c.edits, c.explain);
     // Long texts are judged in pieces of about 1 MB, cut at line ends, so that memory stays
     // bounded (the evidence is gathered per text, repairs are made per line anyway).
@@ -488,7 +498,7 @@ bool step_mojibake(std::string& s, StepContext& c) {
             size_t nl = s.find('\n', from + kChunk);
             to = nl == std::string::npos ? s.size() : nl + 1;
         }
-        repair_chunk(s, from, to, w, enc);
+        repair_chunk(s, from, to, w, enc, allowed);
         from = to;
     }
     if (!w.changed()) return false;
@@ -499,3 +509,16 @@ bool step_mojibake(std::string& s, StepContext& c) {
 }
 
 }  // namespace copydesk::normalize::detail
+
+namespace copydesk::normalize {
+
+const std::vector<std::string>& mojibake_charsets() {
+    static const std::vector<std::string> v = [] {
+        std::vector<std::string> r;
+        for (size_t cs = 0; cs < detail::kCharsetCount; ++cs) r.push_back(detail::kCharsets[cs].name);
+        return r;
+    }();
+    return v;
+}
+
+}  // namespace copydesk::normalize

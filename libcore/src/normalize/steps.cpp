@@ -112,7 +112,7 @@ std::string repair_utf8(std::string_view in, bool surrogates, StepContext& c, bo
             // decode() sees each of the 6 bytes as one ill-formed code point.
             if (e) e->replace(6, 1);
             if (c.explain)
-                c.explain->push_back({"surrogates", -1, cp, cp + 6, std::string(in.substr(i, 6)), r, {}});
+                c.explain->push_back({"surrogates", -1, cp, cp + 6, std::string(in.substr(i, 6)), r, {}, {}});
             out += r;
             cp += 6;
             i += 6;
@@ -120,7 +120,7 @@ std::string repair_utf8(std::string_view in, bool surrogates, StepContext& c, bo
             // One U+FFFD per maximal subpart.
             if (e) e->replace(1, 1);
             if (c.explain)
-                c.explain->push_back({"utf8", -1, cp, cp + 1, std::string(in.substr(i, j - i)), "\xEF\xBF\xBD", {}});
+                c.explain->push_back({"utf8", -1, cp, cp + 1, std::string(in.substr(i, j - i)), "\xEF\xBF\xBD", {}, {}});
             out += "\xEF\xBF\xBD";
             cp += 1;
             i = j;
