@@ -1,6 +1,6 @@
 // Benchmark of normalize_article: generated clean and damaged articles in memory, default
 // options, throughput in MB/s of CPU time.
-// Usage: bench_normalize [MB per case, default 64] [clean|damaged|both]
+// Usage: bench_normalize [MB per case, default 64] [clean|damaged|all]
 #include <ctime>
 #include <cstdio>
 #include <cstdlib>
@@ -51,6 +51,39 @@ std::string damage(const std::string& w, int kind) {
     }
 }
 
+// Clean sentences in other scripts, for the multilingual case.
+const char* const kSentences[] = {
+    "\xD0\x92\xD1\x87\xD0\xB5\xD1\x80\xD0\xB0 \xD0\xBC\xD1\x8B \xD1\x85\xD0\xBE\xD0\xB4\xD0\xB8\xD0\xBB\xD0\xB8 \xD0\xB2 \xD0\xBA\xD0\xB8\xD0\xBD\xD0\xBE, \xD0\xB0 \xD0\xBF\xD0\xBE\xD1\x82\xD0\xBE\xD0\xBC \xD1\x83\xD0\xB6\xD0\xB8\xD0\xBD\xD0\xB0\xD0\xBB\xD0\xB8.",
+    "\xE6\x98\xA8\xE5\xA4\xA9\xE6\x88\x91\xE4\xBB\xAC\xE5\x8E\xBB\xE7\x9C\x8B\xE7\x94\xB5\xE5\xBD\xB1\xE3\x80\x82",
+    "\xCE\xA7\xCE\xB8\xCE\xB5\xCF\x82 \xCF\x80\xCE\xAE\xCE\xB3\xCE\xB1\xCE\xBC\xCE\xB5 \xCF\x83\xCE\xB9\xCE\xBD\xCE\xB5\xCE\xBC\xCE\xAC.",
+    "Il \xC3\xA9tait une fois une reine qui s\xE2\x80\x99" "appelait H\xC3\xA9l\xC3\xA8ne.",
+    "\xC3\x9C" "ber die Br\xC3\xBC" "cke gehen Fu\xC3\x9F" "g\xC3\xA4nger t\xC3\xA4glich.",
+    "Wczoraj poszli\xC5\x9Bmy do kina, a potem zjedli\xC5\x9Bmy kolacj\xC4\x99.",
+};
+
+std::vector<Article> make_multilingual(size_t bytes, size_t& total) {
+    std::mt19937 rng(7);
+    std::uniform_int_distribution<size_t> pick(0, std::size(kSentences) - 1), plen(3, 10);
+    std::vector<Article> v;
+    total = 0;
+    while (total < bytes) {
+        Article a;
+        a.title = "Multilingual";
+        for (int p = 0; p < 12; ++p) {
+            Block b;
+            size_t n = plen(rng);
+            for (size_t i = 0; i < n; ++i) {
+                if (i) b.text += ' ';
+                b.text += kSentences[pick(rng)];
+            }
+            total += b.text.size();
+            a.body.push_back(std::move(b));
+        }
+        v.push_back(std::move(a));
+    }
+    return v;
+}
+
 std::vector<Article> make(size_t bytes, bool damaged, size_t& total) {
     std::mt19937 rng(42);
     std::uniform_int_distribution<size_t> pick(0, std::size(kWords) - 1), plen(40, 160), kind(0, 4);
@@ -78,15 +111,12 @@ std::vector<Article> make(size_t bytes, bool damaged, size_t& total) {
     return v;
 }
 
-void run(const char* name, size_t bytes, bool damaged) {
-    size_t total = 0;
-    std::vector<Article> v = make(bytes, damaged, total);
-    normalize::Options opt;
+void run(const char* name, std::vector<Article> v, size_t total, const normalize::Options& opt) {
     int64_t changes = 0;
     double t0 = cpu_seconds();
     for (Article& a : v) changes += normalize::normalize_article(a, opt).total();
     double dt = cpu_seconds() - t0;
-    std::printf("%-8s %8.1f MB  %8.3f s  %8.1f MB/s  %10lld changes\n", name, total / 1e6, dt,
+    std::printf("%-28s %8.1f MB  %8.3f s  %8.1f MB/s  %10lld changes\n", name, total / 1e6, dt,
                 total / 1e6 / dt, static_cast<long long>(changes));
 }
 
@@ -94,7 +124,21 @@ void run(const char* name, size_t bytes, bool damaged) {
 
 int main(int argc, char** argv) {
     size_t mb = argc > 1 ? std::strtoul(argv[1], nullptr, 10) : 64;
-    std::string which = argc > 2 ? argv[2] : "both";
-    if (which != "damaged") run("clean", mb << 20, false);
-    if (which != "clean") run("damaged", mb << 20, true);
+    std::string which = argc > 2 ? argv[2] : "all";
+    normalize::Options def;
+    normalize::Options foundation;  // the issue-2 steps only, for the ratio
+    foundation.mojibake = false;
+    size_t total = 0;
+    if (which == "all" || which == "clean") {
+        auto clean = make(mb << 20, false, total);
+        run("clean", clean, total, def);
+        run("clean, no mojibake step", clean, total, foundation);
+        auto multi = make_multilingual(mb << 20, total);
+        run("clean multilingual", multi, total, def);
+    }
+    if (which == "all" || which == "damaged") {
+        auto damaged = make(mb << 20, true, total);
+        run("damaged", damaged, total, def);
+        run("damaged, no mojibake step", damaged, total, foundation);
+    }
 }

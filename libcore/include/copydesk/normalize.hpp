@@ -36,6 +36,10 @@ struct StepInfo {
 };
 const std::vector<StepInfo>& steps();
 
+// The charsets the mojibake step knows ("windows-1252", "latin-1", "windows-1250", ...,
+// "iso-8859-2", "macroman", "cp437", "koi8-r").
+const std::vector<std::string>& mojibake_charsets();
+
 struct Options {
     // In the order the steps run. Invalid UTF-8 is always repaired first (to U+FFFD).
     bool surrogates = true;   // CESU-8 surrogate pairs and "\ud83d\ude00" escapes -> the character
@@ -54,6 +58,10 @@ struct Options {
     Quotes quotes = Quotes::keep;  // step "quotes"
     Dashes dashes = Dashes::keep;  // step "dashes"
 
+    // mojibake: consider only this charset (a name from mojibake_charsets(), e.g. to replay
+    // what --explain found on other pages of the same site); empty: all of them.
+    std::string mojibake_charset;
+
     // When not empty, only these steps run (names from steps()); UTF-8 repair always runs.
     std::vector<std::string> only;
 
@@ -67,10 +75,11 @@ struct Options {
 // One change, for --explain. Offsets are code points in the text as the step saw it.
 struct Change {
     std::string step;
-    int64_t block = -1;  // body block index; -1 for metadata and comments
+    int64_t block = -1;  // index in body (or comments, see `where`); -1 for metadata
     int64_t start = 0, end = 0;
     std::string before, after;
     std::string where;   // "body", "comments", "title", "authors", ... (empty for normalize_text)
+    std::string detail;  // mojibake: the charset the text had been decoded with
 };
 
 struct Report {

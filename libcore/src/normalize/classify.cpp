@@ -90,8 +90,7 @@ struct Tables {
             for (int b = 0xC2; b <= 0xF4; ++b)
                 if (cs.to_unicode[b] >= 0x80 && cs.to_unicode[b] < 0x10000) bmp[cs.to_unicode[b]] |= kMojiLead;
             // A lost no-break space only matters where that space is a continuation byte.
-            bool nbsp_cont = false;
-            for (int b = 0x80; b <= 0xBF; ++b) nbsp_cont |= cs.to_unicode[b] == 0xA0;
+            bool nbsp_cont = cs.to_unicode[0xA0] == 0xA0;
             for (int b = 0xC2; b <= 0xDF && nbsp_cont; ++b)
                 if (cs.to_unicode[b] >= 0x80 && cs.to_unicode[b] < 0x10000) bmp[cs.to_unicode[b]] |= kMojiLead2;
         }
@@ -341,7 +340,7 @@ void Rewriter::replace(size_t a, size_t b, std::string_view r) {
         }
         if (explain)
             explain->push_back({step, -1, cp + nk, cp + nk + no, std::string(in.substr(a, b - a)),
-                                std::string(r), {}});
+                                std::string(r), {}, detail});
         cp += nk + no;
     }
     // A combining mark right after the change may now compose with something else.

@@ -88,6 +88,7 @@ struct Rewriter {
     int64_t cp = 0;                  // input code points consumed
     int64_t changes = 0;
     uint32_t produced = 0;           // mask bits the replacements may have brought
+    std::string detail;              // copied into each Change
 
     Rewriter(std::string_view in_, const char* step_, Edits* e, std::vector<Change>* x)
         : in(in_), step(step_), edits(e), explain(x) {}

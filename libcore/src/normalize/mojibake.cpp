@@ -57,7 +57,9 @@ struct Encoder {
             lossy_9d[c] = kCharsets[c].to_unicode[0x9D] == 0;
             for (int b = 0x80; b <= 0xBF; ++b)
                 if (kCharsets[c].to_unicode[b] == 0) undefined[c].push_back(static_cast<uint8_t>(b));
-            bool nbsp_cont = (nbsp_byte[c] & 0xC0) == 0x80;
+            // A lost no-break space is byte 0xA0 read as U+00A0 (not so in koi8-r, cp437, MacRoman).
+            bool nbsp_cont = kCharsets[c].to_unicode[0xA0] == 0xA0;
+            if (!nbsp_cont) nbsp_byte[c] = 0;
             for (char32_t u = 0x80; u < kEncLimit; ++u) {
                 uint8_t b = t[u];
                 if (b >= 0xC2 && b <= 0xF4) lead[u] |= 1u << c;
@@ -157,12 +159,13 @@ inline char32_t decode_fast(const std::string& s, size_t& i) {
     return r;
 }
 
-std::vector<Item> items_of(const std::string& s) {
+// The items of s[from, to).
+std::vector<Item> items_of(const std::string& s, size_t from, size_t to) {
     std::vector<Item> v;
-    size_t i = 0;
+    size_t i = from;
     bool gap = false, ws = false, nl = false;
     char32_t prev = 0;
-    while (i < s.size()) {
+    while (i < to) {
         unsigned char c = static_cast<unsigned char>(s[i]);
         if (c < 0x80) {
             gap = true;
@@ -429,13 +432,9 @@ Analysis analyze(const std::vector<Item>& it, size_t cs) {
     return an;
 }
 
-}  // namespace
-
-bool step_mojibake(std::string& s, StepContext& c) {
-    // One layer per call: the pipeline runs again while anything changes, which peels text
-    // that was mis-decoded twice.
-    const Encoder& enc = encoder();
-    std::vector<Item> it = items_of(s);
+void repair_chunk(const std::string& s, size_t from, size_t to, Rewriter& w, const Encoder& enc,
+                  uint32_t allowed) {
+    std::vector<Item> it = items_of(s, from, to);
     // Charsets worth a look: some lead followed by a continuation (or a lost nbsp).
     uint32_t cand = 0;
     for (size_t k = 0; k < it.size(); ++k) {
@@ -445,7 +444,8 @@ bool step_mojibake(std::string& s, StepContext& c) {
             cand |= enc.lead[u] & enc.cont[it[k + 1].cp];
         if (it[k].after == ' ') cand |= enc.lead2[u];
     }
-    if (!cand) return false;
+    cand &= allowed;
+    if (!cand) return;
     Analysis best;
     size_t best_cs = kCharsetCount;
     for (size_t cs = 0; cs < kCharsetCount; ++cs) {
@@ -461,8 +461,8 @@ bool step_mojibake(std::string& s, StepContext& c) {
             best_cs = cs;
         }
     }
-    if (best_cs == kCharsetCount) return false;
-    Rewriter w(s, "mojibake", c.edits, c.explain);
+    if (best_cs == kCharsetCount) return;
+    w.detail = kCharsets[best_cs].name;
     for (const Seq& q : best.seqs) {
         bool fix = best.line_bad[q.line] == 0 || q.fix_token;
         if (!fix) continue;
@@ -473,6 +473,34 @@ bool step_mojibake(std::string& s, StepContext& c) {
         if (q.eat_space && e < s.size() && s[e] == ' ') ++e;
         w.replace(a, e, r);
     }
+}
+
+}  // namespace
+
+bool step_mojibake(std::string& s, StepContext& c) {
+    // One layer per call: the pipeline runs again while anything changes, which peels text
+    // that was mis-decoded twice.
+    const Encoder& enc = encoder();
+    uint32_t allowed = ~0u;
+    if (!c.opt->mojibake_charset.empty()) {
+        allowed = 0;
+        for (size_t cs = 0; cs < kCharsetCount; ++cs)
+            if (c.opt->mojibake_charset == kCharsets[cs].name) allowed = 1u << cs;
+        if (!allowed) return false;
+    }
+    Rewriter w(s, "mojibake", c.edits, c.explain);
+    // Long texts are judged in pieces of about 1 MB, cut at line ends, so that memory stays
+    // bounded (the evidence is gathered per text, repairs are made per line anyway).
+    constexpr size_t kChunk = 1 << 20;
+    for (size_t from = 0; from < s.size();) {
+        size_t to = s.size();
+        if (to - from > kChunk) {
+            size_t nl = s.find('\n', from + kChunk);
+            to = nl == std::string::npos ? s.size() : nl + 1;
+        }
+        repair_chunk(s, from, to, w, enc, allowed);
+        from = to;
+    }
     if (!w.changed()) return false;
     *c.count += w.changes;
     if (c.produced) *c.produced |= w.produced;
@@ -481,3 +509,16 @@ bool step_mojibake(std::string& s, StepContext& c) {
 }
 
 }  // namespace copydesk::normalize::detail
+
+namespace copydesk::normalize {
+
+const std::vector<std::string>& mojibake_charsets() {
+    static const std::vector<std::string> v = [] {
+        std::vector<std::string> r;
+        for (size_t cs = 0; cs < detail::kCharsetCount; ++cs) r.push_back(detail::kCharsets[cs].name);
+        return r;
+    }();
+    return v;
+}
+
+}  // namespace copydesk::normalize

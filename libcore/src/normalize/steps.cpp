@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cstdlib>
 #include <cstring>
+#include <memory>
+#include <unordered_set>
 
 #include "normalize/internal.hpp"
 #include "normalize/tables.hpp"
@@ -110,7 +112,7 @@ std::string repair_utf8(std::string_view in, bool surrogates, StepContext& c, bo
             // decode() sees each of the 6 bytes as one ill-formed code point.
             if (e) e->replace(6, 1);
             if (c.explain)
-                c.explain->push_back({"surrogates", -1, cp, cp + 6, std::string(in.substr(i, 6)), r, {}});
+                c.explain->push_back({"surrogates", -1, cp, cp + 6, std::string(in.substr(i, 6)), r, {}, {}});
             out += r;
             cp += 6;
             i += 6;
@@ -118,7 +120,7 @@ std::string repair_utf8(std::string_view in, bool surrogates, StepContext& c, bo
             // One U+FFFD per maximal subpart.
             if (e) e->replace(1, 1);
             if (c.explain)
-                c.explain->push_back({"utf8", -1, cp, cp + 1, std::string(in.substr(i, j - i)), "\xEF\xBF\xBD", {}});
+                c.explain->push_back({"utf8", -1, cp, cp + 1, std::string(in.substr(i, j - i)), "\xEF\xBF\xBD", {}, {}});
             out += "\xEF\xBF\xBD";
             cp += 1;
             i = j;
@@ -522,24 +524,39 @@ std::string lower_ascii(std::string_view w) {
     return r;
 }
 
-// True when `needle` occurs in s as a whole word (not inside a longer word).
-bool has_word(std::string_view s, std::string_view needle, size_t skip_at) {
-    size_t i = 0;
-    while ((i = s.find(needle, i)) != std::string_view::npos) {
-        size_t e = i + needle.size();
-        bool left = i == 0 || !is_letter(prev_cp(s, i));
-        bool right = e >= s.size() || !is_letter(next_cp(s, e));
-        if (left && right && i != skip_at) return true;
-        i += 1;
+// The words of s (runs of letters and marks) and the pairs of them joined by one hyphen
+// ("well-known"), for the evidence test; built once per text that has a candidate.
+struct WordIndex {
+    std::unordered_set<std::string_view> words;
+    explicit WordIndex(std::string_view s) {
+        size_t i = 0, prev_start = std::string_view::npos, prev_end = 0;
+        while (i < s.size()) {
+            size_t st = i;
+            char32_t cp = decode_at(s, i);
+            if (!is_letter_or_mark(cp)) continue;
+            size_t e = i;
+            while (e < s.size()) {
+                size_t k = e;
+                if (!is_letter_or_mark(decode_at(s, k))) break;
+                e = k;
+            }
+            words.insert(s.substr(st, e - st));
+            if (prev_start != std::string_view::npos && prev_end + 1 == st && s[prev_end] == '-')
+                words.insert(s.substr(prev_start, e - prev_start));
+            prev_start = st;
+            prev_end = e;
+            i = e;
+        }
     }
-    return false;
-}
+    bool has(std::string_view w) const { return words.count(w) != 0; }
+};
 
 }  // namespace
 
 bool step_hyphenation(std::string& s, StepContext& c) {
     if (c.kind == Kind::code) return false;
     Rewriter w(s, "hyphenation", c.edits, c.explain);
+    std::unique_ptr<WordIndex> index;
     size_t i = 0;
     while (i < s.size()) {
         size_t h = s.find_first_of("-\xC2", i);
@@ -581,8 +598,9 @@ bool step_hyphenation(std::string& s, StepContext& c) {
         if (!soft) {
             std::string joined = std::string(first) + std::string(second);
             std::string hyph = std::string(first) + "-" + std::string(second);
-            if (has_word(s, hyph, std::string::npos)) keep = true;
-            else if (has_word(s, joined, std::string::npos)) keep = false;
+            if (!index) index = std::make_unique<WordIndex>(s);
+            if (index->has(hyph)) keep = true;
+            else if (index->has(joined)) keep = false;
             else if ((a0 > 0 && s[a0 - 1] == '-') || (b1 < s.size() && s[b1] == '-')) keep = true;
             else {
                 std::string f = lower_ascii(first), g = lower_ascii(second);
