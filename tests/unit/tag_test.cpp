@@ -428,3 +428,18 @@ TEST_CASE("tag: function-word shortcut for per-block language") {
     CHECK_FALSE(plainly_in("The short one.", "en"));  // too few words to be sure
     CHECK_FALSE(plainly_in(en, "xx"));
 }
+
+TEST_CASE("tag: ranges of dates") {
+    auto one = [](std::string_view t, std::optional<Date> ref = Date{2020, 3, 26}) {  // a Thursday
+        auto d = find_dates(t, 0, ref);
+        return d.size() == 1 ? d[0].type + " " + d[0].text + "=" + d[0].value : std::to_string(d.size()) + " dates";
+    };
+    CHECK(one("Schools were closed from Monday to Friday.") == "daterange Monday to Friday=2020-03-23/2020-03-27");
+    CHECK(one("The fair runs from December 20 to January 5.") == "daterange December 20 to January 5=2020-12-20/2021-01-05");
+    CHECK(one("Prices rose between May 2019 and June 2020.") == "daterange May 2019 and June 2020=2019-05/2020-06");
+    CHECK(one("The show ran March 3 - April 5.") == "daterange March 3 - April 5=2020-03-03/2020-04-05");
+    CHECK(one("Talks lasted from Monday until Wednesday.", std::nullopt) == "daterange Monday until Wednesday=");
+    // not ranges
+    CHECK(find_dates("He spoke on Monday to Friday's crowd.", 0, Date{2020, 3, 26}).size() == 2);
+    CHECK(find_dates("It was moved from March 3 to March 1.", 0, Date{2020, 3, 26}).size() == 2);
+}

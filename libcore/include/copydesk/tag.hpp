@@ -6,7 +6,8 @@
 //
 // Dates: absolute dates ("March 23, 2020", "23 March 2020", "2020-03-23", "23.03.2020",
 // "03/23/2020", "Mar. 23", "March 2020", "in 2019", "the 1990s"), times ("12:25", "3 p.m."),
-// date-times, ranges ("March 23-25", "2019-20") and relative expressions ("on Saturday",
+// date-times, ranges ("March 23-25", "2019-20", "from Monday to Friday", "20 November to
+// 18 December") and relative expressions ("on Saturday",
 // "last Wednesday", "yesterday", "two weeks ago", "next month", "in May"), resolved against a
 // reference date (normally date_published) and the tense of the clause around them. Values
 // are ISO 8601: "2020-03-21", "2020-03", "2020", "199" (a decade), "2020-W12" (a week),

@@ -1426,6 +1426,66 @@ std::vector<Annotation> find_dates(std::string_view text, int64_t block, std::op
         merged.push_back(std::move(cur));
     }
 
+    // Ranges: "from Monday to Friday", "between 3 and 5 March" is done by the scanner;
+    // here "from 20 November to 18 December", "March 3 - April 5", "May 2019 until June 2020".
+    auto word_at = [&](size_t k, std::string_view w) {
+        const Tok& g = toks[k];
+        if (g.kind != K_WORD || g.e - g.b != w.size()) return false;
+        for (size_t q = 0; q < w.size(); ++q)
+            if ((text[g.b + q] | 0x20) != w[q]) return false;
+        return true;
+    };
+    std::vector<Res> ranged;
+    ranged.reserve(merged.size());
+    for (size_t k = 0; k < merged.size(); ++k) {
+        if (k + 1 < merged.size()) {
+            Res& a = merged[k];
+            Res& b = merged[k + 1];
+            const size_t g = a.m.te;
+            const bool one_gap = b.m.tb == g + 1;
+            const bool from = a.m.tb > 0 && word_at(a.m.tb - 1, "from");
+            const bool between = a.m.tb > 0 && word_at(a.m.tb - 1, "between");
+            const Tok& gt = toks[g];
+            const bool joiner = one_gap && ((gt.kind == K_PUNCT && gt.ch == '-') || word_at(g, "until") ||
+                                            word_at(g, "till") || word_at(g, "through") ||
+                                            (word_at(g, "to") && (from || between)) || (word_at(g, "and") && between));
+            if (joiner && a.type == "date" && b.type == "date" && a.value.size() == b.value.size() &&
+                (a.value.size() == 10 || a.value.size() == 7)) {
+                // A year-less end belongs to the first occurrence on or after the start.
+                std::string bv = b.value;
+                if (b.m.what == W_WEEKDAY && a.m.what == W_WEEKDAY) {
+                    if (auto d = parse_date(a.value))
+                        bv = fmt_date(civil_from_days(days_from_civil(*d) + ((b.m.wd - a.m.wd) % 7 + 7) % 7));
+                } else if (b.m.what == W_MONTHDAY || b.m.what == W_MONTH) {
+                    bv = a.value.substr(0, 4) + bv.substr(4);
+                    // "December 20 to January 5" crosses the new year; "from March 3 to March 1" is no range
+                    if (bv < a.value && bv.substr(5, 2) < a.value.substr(5, 2))
+                        bv = fmt::format("{:04}", std::stoi(bv.substr(0, 4)) + 1) + bv.substr(4);
+                }
+                if (!(bv < a.value) && bv != a.value) {
+                    Res r = a;
+                    r.m.te = b.m.te;
+                    r.type = "daterange";
+                    r.value = a.value + "/" + bv;
+                    ranged.push_back(std::move(r));
+                    ++k;
+                    continue;
+                }
+            }
+            if (joiner && a.type == "date" && b.type == "date" && a.value.empty() && b.value.empty() &&
+                a.m.what == b.m.what) {
+                Res r = a;
+                r.m.te = b.m.te;
+                r.type = "daterange";
+                ranged.push_back(std::move(r));
+                ++k;
+                continue;
+            }
+        }
+        ranged.push_back(std::move(merged[k]));
+    }
+    merged.swap(ranged);
+
     // Byte offsets -> code point offsets, walking forward once.
     size_t pos = 0;
     int64_t cp = 0;
