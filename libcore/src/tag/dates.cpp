@@ -255,7 +255,6 @@ void tokenize(std::string_view s, std::vector<Tok>& toks) {
         } else {
             // A word: ASCII letters and non-ASCII letters; stops at digits, punctuation, space.
             size_t j = i;
-            bool stop_punct = false;
             while (j < n) {
                 const unsigned char d = static_cast<unsigned char>(s[j]);
                 if (d < 0x80) {
@@ -265,10 +264,9 @@ void tokenize(std::string_view s, std::vector<Tok>& toks) {
                 }
                 size_t k = j;
                 const char32_t cp = text::decode(s, k);
-                if (is_space_cp(cp) || punct_cp(cp)) { stop_punct = true; break; }
+                if (is_space_cp(cp) || punct_cp(cp)) break;
                 j = k;
             }
-            (void)stop_punct;
             if (j == i) {  // a non-ASCII space or punctuation mark
                 size_t k = i;
                 const char32_t cp = text::decode(s, k);
@@ -645,7 +643,8 @@ bool Scanner::try_month_first(size_t i, Match& m) const {
     if (abbr) return false;
     // A bare month name needs a preposition or a modifier before it: "in May", "last March",
     // "mid-June"; "Theresa May", "the Long March", sentence-initial "May" are not dates.
-    if (i > 0 && T(i - 1).kind == K_WORD && T(i - 1).lex == L_MOD && !(T(i - 1).flags & F_CAP && !(T(i - 1).flags & F_SENT))) {
+    if (i > 0 && T(i - 1).kind == K_WORD && T(i - 1).lex == L_MOD &&
+        !((T(i - 1).flags & F_CAP) && !(T(i - 1).flags & F_SENT))) {
         m.tb = i - 1;
         m.what = W_MONTH;
         m.mod = T(i - 1).val;
@@ -705,8 +704,10 @@ bool Scanner::try_month_first(size_t i, Match& m) const {
                 !(nx.flags & F_SENT))
                 return false;
         }
-        m.since = is("since");
     }
+    // "since March", "since mid-February", "since early March"
+    for (size_t k = 1; k <= 3 && k <= i; ++k)
+        if (word_is(i - k, "since")) m.since = true;
     m.what = W_MONTH;
     m.mod = 2;
     m.te = i + 1;
@@ -908,6 +909,9 @@ bool Scanner::try_year(size_t i, Match& m) const {
     bool ok = prep_before(i) && !(i > 0 && T(i - 1).lex == L_OF) && !word_is(i - 1, "and") &&
               !word_is(i - 1, "or") && !word_is(i - 1, "to") && !word_is(i - 1, "than") &&
               !word_is(i - 1, "as") && !word_is(i - 1, "around") && !word_is(i - 1, "for");
+    // "postponed to 2021." (but not "rose to 1900 from 1700")
+    if (!ok && word_is(i - 1, "to") && y >= 1900 && (T(i + 1).kind == K_PUNCT || T(i + 1).kind == K_END))
+        ok = true;
     if (!ok && i > 0 && (word_is(i - 1, "year") || word_is(i - 1, "fiscal") || word_is(i - 1, "summer") ||
                          word_is(i - 1, "spring") || word_is(i - 1, "autumn") || word_is(i - 1, "winter")))
         ok = true;
@@ -937,6 +941,19 @@ bool Scanner::try_year(size_t i, Match& m) const {
         (T(i + 1).lex == L_PAST || T(i + 1).lex == L_PRES || T(i + 1).lex == L_FUT || (T(i + 1).flags & F_ED) ||
          word_is(i + 1, "has") || word_is(i + 1, "saw") || word_is(i + 1, "marks")))
         ok = true;
+    // "rose to 1900 from 1700": after a verb of change, "to/from/by N" is an amount
+    // ("grew from 2010 to 2020" stays a range of years)
+    const bool year_range_follows = (word_is(i + 1, "to") || word_is(i + 1, "until") || punct(i + 1, '-')) &&
+                                    year_num(i + 2) && T(i + 2).num > y && T(i + 2).num - y <= 100 && y >= 1900;
+    if (ok && !year_range_follows && (word_is(i - 1, "to") || word_is(i - 1, "from") || word_is(i - 1, "by"))) {
+        static constexpr std::string_view change[] = {
+            "rose", "fell", "increased", "decreased", "climbed", "dropped", "jumped", "grew", "slipped",
+            "declined", "up", "down", "rise", "fall", "increase", "decrease", "drop", "cut", "raised",
+            "lowered", "reduced", "soared", "plunged", "surged", "tumbled", "doubled", "halved"};
+        for (size_t k = 2; k <= 6 && k <= i; ++k)
+            for (auto w : change)
+                if (word_is(i - k, w)) ok = false;
+    }
     if (!ok) return false;
     m.what = W_YEAR;
     m.te = i + 1;
@@ -1174,7 +1191,9 @@ Tense tense_at(const std::vector<Tok>& t, std::string_view s, size_t tb, size_t 
         switch (x.lex) {
             case L_FUT: here = T_FUTURE; break;
             case L_FUTWORD: here = T_FUTURE; break;
-            case L_FUTPART: here = be_before(k) ? T_FUTURE : (x.flags & F_ED) ? T_PAST : T_NONE; break;
+            case L_FUTPART:  // "is scheduled", "due to open", "set to"
+                here = be_before(k) || lower_word(k + 1, "to") ? T_FUTURE : (x.flags & F_ED) ? T_PAST : T_NONE;
+                break;
             case L_PAST:
                 // "will be held", "is seen": a participle after be/will is no past tense
                 if ((!(x.flags & F_CAP) || (x.flags & F_SENT)) && !be_before(k)) here = T_PAST;
