@@ -1023,9 +1023,27 @@ bool Scanner::try_time(size_t i, Match& m) const {
             j += 2;
         }
         size_t k = parse_ampm(j, m);
-        if (k == j) return false;
-        m.te = parse_tz(k, m);
-        return true;
+        if (k != j) {
+            m.te = parse_tz(k, m);
+            return true;
+        }
+    }
+    // British "13.45 GMT", "at 12.30." (not "12.30 percent")
+    if (t.ndig <= 2 && t.num <= 23 && punct(i + 1, '.') && glued(i + 1) && T(i + 2).kind == K_NUM &&
+        T(i + 2).ndig == 2 && glued(i + 2) && T(i + 2).num < 60 && free_after(i + 3)) {
+        m.hh = t.num;
+        m.mi = T(i + 2).num;
+        m.ss = -1;
+        const size_t z = parse_tz(i + 3, m);
+        if (z != i + 3) { m.te = z; return true; }
+        const bool ctx = i > 0 && (word_is(i - 1, "at") || word_is(i - 1, "until") || word_is(i - 1, "from") ||
+                                   word_is(i - 1, "till") || word_is(i - 1, "before") || word_is(i - 1, "after"));
+        const Tok& nx = T(i + 3);
+        const bool end = nx.kind == K_END || (nx.kind == K_PUNCT && nx.ch != '%') || word_is(i + 3, "on") ||
+                         word_is(i + 3, "local") || word_is(i + 3, "today") || word_is(i + 3, "tomorrow") ||
+                         word_is(i + 3, "tonight") || word_is(i + 3, "and") || word_is(i + 3, "until") ||
+                         word_is(i + 3, "to");
+        if (ctx && end) { m.te = i + 3; return true; }
     }
     return false;
 }
