@@ -1249,6 +1249,27 @@ Tense tense_at(const std::vector<Tok>& t, std::string_view s, size_t tb, size_t 
     return best;
 }
 
+// "postponed to October 31", "pushed back until Monday": the new date lies ahead even in
+// a past-tense sentence.
+bool moved_to(const std::vector<Tok>& t, std::string_view s, size_t tb) {
+    if (tb == 0) return false;
+    auto is = [&](size_t k, std::string_view w) {
+        if (t[k].kind != K_WORD || t[k].e - t[k].b != w.size()) return false;
+        for (size_t q = 0; q < w.size(); ++q)
+            if ((s[t[k].b + q] | 0x20) != w[q]) return false;
+        return true;
+    };
+    const size_t p = tb - 1;
+    if (!(is(p, "to") || is(p, "until") || is(p, "till"))) return false;
+    static constexpr std::string_view verbs[] = {"postponed", "delayed", "back", "extended", "moved",
+                                                 "rescheduled", "deferred", "adjourned", "pushed",
+                                                 "put", "brought", "forward", "suspended"};
+    for (size_t k = 1; k <= 3 && k <= p; ++k)
+        for (auto v : verbs)
+            if (is(p - k, v)) return true;
+    return false;
+}
+
 // ---------------------------------------------------------------------------------------
 // Values
 
@@ -1405,10 +1426,11 @@ std::vector<Annotation> find_dates(std::string_view text, int64_t block, std::op
         const bool needs_tense = m.what == W_WEEKDAY || m.what == W_MONTHDAY || m.what == W_MONTH || m.what == W_WEEKEND ||
                                  (m.what == W_RELDAY && m.mod == 1) || (m.what == W_RELMONTH && m.mod == 1) ||
                                  (m.what == W_RELYEAR && m.mod == 1);
-        const Tense tense = m.since     ? T_PAST
-                            : m.nearest ? T_NONE
-                            : needs_tense ? tense_at(toks, text, m.tb, m.te)
-                                          : T_NONE;
+        const Tense tense = m.since           ? T_PAST
+                            : m.nearest       ? T_NONE
+                            : !needs_tense    ? T_NONE
+                            : moved_to(toks, text, m.tb) ? T_FUTURE
+                                              : tense_at(toks, text, m.tb, m.te);
         if (m.mod == 1 && (m.what == W_RELDAY || m.what == W_RELMONTH || m.what == W_RELYEAR) &&
             m.tb < toks.size() && toks[m.tb].kind == K_WORD && tense == T_PAST)
             continue;  // "the first case in 10 days": a span of time, not a date
