@@ -183,6 +183,18 @@ TEST_CASE("tag: types of date annotations") {
 TEST_CASE("tag: day and month order of numeric dates follows the language") {
     CHECK(find_dates("on 03/04/2020", 0, std::nullopt, "en").at(0).value == "2020-03-04");
     CHECK(find_dates("on 03/04/2020", 0, std::nullopt, "fr").at(0).value == "2020-04-03");
+    CHECK(find_dates("on 03/04/2020", 0, std::nullopt, "en-GB").at(0).value == "2020-04-03");
+    CHECK(find_dates("on 03/04/2020", 0, std::nullopt, "en-US").at(0).value == "2020-03-04");
+    Article uk;
+    uk.language = "en-GB";
+    uk.date_published = "2020-05-01";
+    Block p;
+    p.text = "The shops reopened on 03/04/2020 after the council had given its approval to the plan.";
+    uk.body.push_back(p);
+    tag_article(uk);
+    REQUIRE(uk.annotations.dates.size() == 1);
+    CHECK(uk.annotations.dates[0].value == "2020-04-03");
+    CHECK(*uk.language == "en-GB");
     CHECK(find_dates("on 23/03/2020", 0, std::nullopt, "en").at(0).value == "2020-03-23");
     CHECK(find_dates("on 03.04.2020", 0, std::nullopt, "en").at(0).value == "2020-04-03");
     CHECK(find_dates("version 1.2.3 and 10,000 people, 3.5 percent, 12.5.20", 0, std::nullopt).empty());

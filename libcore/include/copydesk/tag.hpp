@@ -68,7 +68,9 @@ LanguageGuess detect_language(std::string_view text, std::string_view declared_h
 // Date and time expressions in one block's text (UTF-8), in order, not overlapping.
 // Annotation offsets are code points within `text`; `block` is copied into each.
 // `reference` resolves relative expressions; without it they get an empty value.
-// `lang` is the text's language ("en" reads 03/04/2020 as March 4, others as 3 April).
+// `lang` is the text's language tag: "en" and "en-US" read 03/04/2020 as March 4, all others
+// ("en-GB", "fr", ...) as 3 April. tag_article passes the detected language, or the declared
+// tag when it is the same language with a region.
 std::vector<Annotation> find_dates(std::string_view text, int64_t block,
                                    std::optional<Date> reference, std::string_view lang = "en");
 

@@ -1459,7 +1459,8 @@ std::vector<Annotation> find_dates(std::string_view text, int64_t block, std::op
     if (text.size() >= UINT32_MAX) return out;
     tokenize(text, toks);
     matches.clear();
-    const bool us = lang.empty() || lang == "en";
+    // Month first in American English only ("en", "en-US"); "en-GB" and the rest read D/M.
+    const bool us = lang.empty() || lang == "en" || lang == "en-US" || lang == "en_US" || lang == "en-us";
     Scanner(text, toks, reference, us).run(matches);
     if (matches.empty()) return out;
 

@@ -122,7 +122,11 @@ void tag_article(Article& a, const Options& o) {
                                          declared.empty() ? std::string("null") : json_tag(declared)});
             a.annotations.language = std::move(g);
             if (!a.language) a.language = a.annotations.language->code;
-            lang = a.annotations.language->code;
+            // keep a declared region ("en-GB" reads 03/04/2020 as 3 April)
+            const std::string& code = a.annotations.language->code;
+            if (!(lang.size() > code.size() && lang.compare(0, code.size(), code) == 0 &&
+                  (lang[code.size()] == '-' || lang[code.size()] == '_')))
+                lang = code;
         }
         if (o.per_block_language && a.annotations.language) {
             const std::string& doc = a.annotations.language->code;
