@@ -121,6 +121,11 @@ TEST_CASE("tag: tagging twice gives the same record apart from history") {
     }
     CHECK(b.history.size() == 2);
     CHECK(b.language == a.language);
+    // members of annotations.language that another tool wrote pass through
+    b.annotations.language->extra.push_back(ExtraField{"confidence", "model", "\"x\""});
+    tag_article(b);
+    REQUIRE(b.annotations.language->extra.size() == 2);
+    CHECK(b.annotations.language->extra[1].key == "model");
 }
 
 TEST_CASE("tag: options select taggers and the reference date") {

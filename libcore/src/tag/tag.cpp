@@ -118,8 +118,9 @@ void tag_article(Article& a, const Options& o) {
             a.annotations.language.reset();
         } else {
             g.confidence = std::round(g.confidence * 1000.0) / 1000.0;
-            g.extra.push_back(ExtraField{"confidence", "declared",
-                                         declared.empty() ? std::string("null") : json_tag(declared)});
+            // members other tools put there pass through; "declared" is ours
+            if (a.annotations.language) g.extra = a.annotations.language->extra;
+            set_extra(g.extra, "confidence", "declared", declared.empty() ? std::string("null") : json_tag(declared));
             a.annotations.language = std::move(g);
             if (!a.language) a.language = a.annotations.language->code;
             // keep a declared region ("en-GB" reads 03/04/2020 as 3 April)
