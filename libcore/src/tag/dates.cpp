@@ -392,6 +392,7 @@ enum What : uint8_t {
     W_TIME,       // time only
     W_YEARRANGE,  // y .. y2
     W_WEEKEND,    // Saturday and Sunday; mod as for weekdays
+    W_MONTHDAYNUM,  // d only: "on the 26th", month and year from the reference
 };
 
 struct Match {
@@ -482,6 +483,7 @@ class Scanner {
     bool try_year(size_t i, Match& m) const;
     bool try_time(size_t i, Match& m) const;
     bool try_weekend(size_t i, Match& m) const;
+    bool try_day_of_month(size_t i, Match& m) const;
     bool try_holiday(size_t i, Match& m) const;
     size_t parse_clock(size_t i, Match& m) const;  // hh:mm[:ss]; returns end or 0
     size_t parse_ampm(size_t i, Match& m) const;   // am/pm/a.m./p.m. after a number; end or i
@@ -1093,6 +1095,28 @@ bool Scanner::try_time(size_t i, Match& m) const {
     return false;
 }
 
+bool Scanner::try_day_of_month(size_t i, Match& m) const {
+    // "on the 26th", "until the 3rd": a day of the reference's month (or the one next to it)
+    if (!day_num(i) || i < 2 || !word_is(i - 1, "the")) return false;
+    const size_t j = skip_ordinal(i);
+    if (j == i + 1) return false;
+    if (!(word_is(i - 2, "on") || word_is(i - 2, "by") || word_is(i - 2, "until") || word_is(i - 2, "till") ||
+          word_is(i - 2, "since") || word_is(i - 2, "from") || word_is(i - 2, "before") ||
+          word_is(i - 2, "after") || word_is(i - 2, "to")))
+        return false;
+    const Tok& nx = T(j);
+    if (!(nx.kind == K_END || (nx.kind == K_PUNCT && nx.ch != '-') || word_is(j, "and") || word_is(j, "at") ||
+          word_is(j, "to") || word_is(j, "until") || word_is(j, "when")))
+        return false;
+    m = Match{};
+    m.what = W_MONTHDAYNUM;
+    m.d = T(i).num;
+    m.since = word_is(i - 2, "since");
+    m.tb = i - 1;
+    m.te = j;
+    return true;
+}
+
 bool Scanner::try_weekend(size_t i, Match& m) const {
     // "last weekend", "this weekend", "next weekend", "over the weekend"
     m = Match{};
@@ -1184,7 +1208,7 @@ void Scanner::run(std::vector<Match>& out) {
         Match m;
         bool ok = false;
         if (t.kind == K_NUM) {
-            ok = try_iso(i, m) || try_numeric(i, m) || try_day_first(i, m) || try_time(i, m) ||
+            ok = try_iso(i, m) || try_numeric(i, m) || try_day_first(i, m) || try_day_of_month(i, m) || try_time(i, m) ||
                  try_year(i, m) || try_relative(i, m);
         } else {
             switch (t.lex) {
@@ -1385,6 +1409,19 @@ std::string resolve(const Match& m, std::optional<Date> ref, Tense tense, std::s
             return fmt_date({y, m.m, m.d});
         }
         case W_MONTH: return fmt::format("{:04}-{:02}", pick_year(r, m.m, 0, tense, m.mod), m.m);
+        case W_MONTHDAYNUM: {
+            // past or no tense: the latest such day on or before the reference; else the next
+            const bool forward = tense == T_FUTURE || tense == T_PRESENT;
+            int y = r.year, mo = r.month;
+            for (int step = 0; step < 3; ++step) {
+                const bool ok = valid_date(y, mo, m.d) && (forward ? m.d >= r.day || step > 0 : m.d <= r.day || step > 0);
+                if (ok) return fmt_date({y, mo, m.d});
+                mo += forward ? 1 : -1;
+                if (mo == 0) { mo = 12; --y; }
+                if (mo == 13) { mo = 1; ++y; }
+            }
+            return {};
+        }
         case W_WEEKDAY: {
             const int64_t rd = days_from_civil(r);
             const int rw = weekday(rd);
@@ -1426,6 +1463,7 @@ std::string resolve(const Match& m, std::optional<Date> ref, Tense tense, std::s
 
 bool day_precise(const Match& m) {
     return (m.what == W_FULL && !m.range) || (m.what == W_MONTHDAY && !m.range) || m.what == W_WEEKDAY ||
+           m.what == W_MONTHDAYNUM ||
            (m.what == W_RELDAY && m.mod != 1);
 }
 
@@ -1470,6 +1508,7 @@ std::vector<Annotation> find_dates(std::string_view text, int64_t block, std::op
     res.reserve(matches.size());
     for (const Match& m : matches) {
         const bool needs_tense = m.what == W_WEEKDAY || m.what == W_MONTHDAY || m.what == W_MONTH || m.what == W_WEEKEND ||
+                                 m.what == W_MONTHDAYNUM ||
                                  (m.what == W_RELDAY && m.mod == 1) || (m.what == W_RELMONTH && m.mod == 1) ||
                                  (m.what == W_RELYEAR && m.mod == 1);
         const Tense tense = m.since           ? T_PAST
