@@ -404,6 +404,7 @@ struct Match {
     int wdhint = -1;     // weekday written next to a month and day ("Monday, Sept. 19")
     bool since = false;    // after "since": in the past
     bool nearest = false;  // tense says nothing ("the January meeting"): the nearest one
+    bool weak = false;     // the tense comes from a verb after the date ("the final on Aug. 5 sold out")
     int hh = -1, mi = 0, ss = -1;
     std::string tz;
     bool range = false;
@@ -1245,7 +1246,8 @@ void Scanner::run(std::vector<Match>& out) {
 
 enum Tense { T_NONE, T_PAST, T_PRESENT, T_FUTURE };
 
-Tense tense_at(const std::vector<Tok>& t, std::string_view s, size_t tb, size_t te) {
+// `after` (optional) tells whether the deciding marker follows the date.
+Tense tense_at(const std::vector<Tok>& t, std::string_view s, size_t tb, size_t te, bool* after = nullptr) {
     const size_t n = t.size() - kSentinels;
     size_t a = tb;
     while (a > 0 && !(t[a].flags & F_SENT) && tb - a < 40) --a;
@@ -1313,6 +1315,7 @@ Tense tense_at(const std::vector<Tok>& t, std::string_view s, size_t tb, size_t 
         if (dist < best_dist || (dist == best_dist && here == T_FUTURE)) {
             best = here;
             best_dist = dist;
+            if (after) *after = k >= te;
         }
     }
     return best;
@@ -1405,6 +1408,16 @@ std::string resolve(const Match& m, std::optional<Date> ref, Tense tense, std::s
                 }
             }
             if (!valid_date(y, m.m, m.d)) return {};
+            // A date in the subject ("Tickets for the final on Aug. 5 sold out") is not bound
+            // by the verb's tense: a year back loses to six weeks ahead.
+            if (m.weak && m.wdhint < 0) {
+                const int yn = pick_year(r, m.m, m.d, T_NONE, 2);
+                if (valid_date(yn, m.m, m.d)) {
+                    const int64_t rd = days_from_civil(r);
+                    const int64_t dc = days_from_civil({y, m.m, m.d}) - rd, dn = days_from_civil({yn, m.m, m.d}) - rd;
+                    if (std::llabs(dc) > 270 && std::llabs(dn) <= 45) y = yn;
+                }
+            }
             if (m.range) return fmt_date({y, m.m, m.d}) + "/" + fmt_date({y, m.m2, m.d2});
             return fmt_date({y, m.m, m.d});
         }
@@ -1511,15 +1524,17 @@ std::vector<Annotation> find_dates(std::string_view text, int64_t block, std::op
                                  m.what == W_MONTHDAYNUM ||
                                  (m.what == W_RELDAY && m.mod == 1) || (m.what == W_RELMONTH && m.mod == 1) ||
                                  (m.what == W_RELYEAR && m.mod == 1);
+        bool marker_after = false;
         const Tense tense = m.since           ? T_PAST
                             : m.nearest       ? T_NONE
                             : !needs_tense    ? T_NONE
                             : moved_to(toks, text, m.tb) ? T_FUTURE
-                                              : tense_at(toks, text, m.tb, m.te);
+                                              : tense_at(toks, text, m.tb, m.te, &marker_after);
         if (m.mod == 1 && (m.what == W_RELDAY || m.what == W_RELMONTH || m.what == W_RELYEAR) &&
             m.tb < toks.size() && toks[m.tb].kind == K_WORD && tense == T_PAST)
             continue;  // "the first case in 10 days": a span of time, not a date
         Res r{m, {}, {}, day_precise(m)};
+        r.m.weak = marker_after;
         // "on April 15, 1912, ... late on April 14": a full date earlier in the sentence
         // gives the year, not the reference.
         std::optional<Date> anchor;
@@ -1529,7 +1544,7 @@ std::vector<Annotation> find_dates(std::string_view text, int64_t block, std::op
             for (size_t q = res.back().m.te; q <= m.tb && same; ++q) same = !(toks[q].flags & F_SENT);
             if (same) anchor = Date{res.back().m.y, res.back().m.m, res.back().m.d};
         }
-        r.value = anchor ? resolve(m, anchor, T_NONE, r.type) : resolve(m, reference, tense, r.type);
+        r.value = anchor ? resolve(r.m, anchor, T_NONE, r.type) : resolve(r.m, reference, tense, r.type);
         res.push_back(std::move(r));
     }
     auto gap_ok = [&](size_t from, size_t to, bool date_first) {
