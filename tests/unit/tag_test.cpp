@@ -66,6 +66,20 @@ TEST_CASE("tag: calendar arithmetic") {
     CHECK_FALSE(valid_date(2019, 2, 29));
 }
 
+TEST_CASE("tag: Easter and the holidays that move with it") {
+    auto one = [](std::string_view t, Date ref) {
+        auto d = find_dates(t, 0, ref);
+        return d.size() == 1 ? d[0].text + "=" + d[0].value : std::to_string(d.size()) + " dates";
+    };
+    CHECK(one("It happened on Easter Sunday.", {2019, 5, 1}) == "Easter Sunday=2019-04-21");
+    CHECK(one("It happened on Easter Sunday.", {2000, 5, 1}) == "Easter Sunday=2000-04-23");
+    CHECK(one("It happened on Easter Sunday.", {2038, 5, 1}) == "Easter Sunday=2038-04-25");
+    CHECK(one("Shops close on Good Friday.", {2024, 3, 1}) == "Good Friday=2024-03-29");
+    CHECK(one("Markets were shut on Easter Monday.", {2023, 4, 20}) == "Easter Monday=2023-04-10");
+    CHECK(one("Pentecost falls late.", {2023, 4, 20}) == "0 dates");
+    CHECK(one("Good Morning America aired.", {2023, 4, 20}) == "0 dates");
+}
+
 TEST_CASE("tag: parse_date reads the date of an ISO 8601 string") {
     CHECK(parse_date("2020-03-23T12:25:51") == Date{2020, 3, 23});
     CHECK(parse_date("2020-03-23 12:25") == Date{2020, 3, 23});

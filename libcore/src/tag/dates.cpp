@@ -98,6 +98,17 @@ const std::unordered_map<std::string_view, LexEntry>& lexicon() {
         t["valentine"] = {L_HOLIDAY, 3};
         t["boxing"] = {L_HOLIDAY, 4};
         t["halloween"] = {L_HOLIDAY, 5};
+        // movable feasts (see holiday_date)
+        t["easter"] = {L_HOLIDAY, 6};
+        t["good"] = {L_HOLIDAY, 7};
+        t["palm"] = {L_HOLIDAY, 8};
+        t["ash"] = {L_HOLIDAY, 9};
+        t["maundy"] = {L_HOLIDAY, 10};
+        t["whit"] = {L_HOLIDAY, 11};
+        t["pentecost"] = {L_HOLIDAY, 12};
+        t["thanksgiving"] = {L_HOLIDAY, 13};
+        t["labor"] = {L_HOLIDAY, 14};
+        t["memorial"] = {L_HOLIDAY, 15};
         t["will"] = {L_FUT, 0};
         t["shall"] = {L_FUT, 0};
         for (const char* w : {"scheduled", "expected", "due", "set", "slated", "planned", "poised"})
@@ -393,6 +404,7 @@ enum What : uint8_t {
     W_YEARRANGE,  // y .. y2
     W_WEEKEND,    // Saturday and Sunday; mod as for weekdays
     W_MONTHDAYNUM,  // d only: "on the 26th", month and year from the reference
+    W_FEAST,      // a movable holiday, n = which (see holiday_date), year from the reference
 };
 
 struct Match {
@@ -1193,6 +1205,36 @@ bool Scanner::try_holiday(size_t i, Match& m) const {
         case 5:  // Halloween
             m.m = 10; m.d = 31; m.te = i + 1;
             return true;
+        default: break;
+    }
+    // Movable feasts: Easter (Sunday/Monday/Day), Good Friday, Palm Sunday, Ash Wednesday,
+    // Maundy Thursday, Whit Sunday, Pentecost; US Thanksgiving (Day), Labor Day, Memorial Day.
+    m.what = W_FEAST;
+    auto prep = [&] {
+        return i > 0 && (word_is(i - 1, "at") || word_is(i - 1, "before") || word_is(i - 1, "after") ||
+                         word_is(i - 1, "by") || word_is(i - 1, "until") || word_is(i - 1, "since") ||
+                         word_is(i - 1, "over") || word_is(i - 1, "on") || word_is(i - 1, "for"));
+    };
+    const Tok& nx = T(i + 1);
+    const bool wd_next = nx.kind == K_WORD && nx.lex == L_WEEKDAY && (nx.flags & F_CAP);
+    switch (t.val) {
+        case 6:  // Easter
+            if (wd_next && (nx.val == 6 || nx.val == 0)) { m.n = nx.val == 6 ? 0 : 1; m.te = i + 2; return true; }
+            if (word_is(i + 1, "day")) { m.n = 0; m.te = i + 2; return true; }
+            if (prep()) { m.n = 0; m.te = i + 1; return true; }
+            return false;
+        case 7: if (wd_next && nx.val == 4) { m.n = 7; m.te = i + 2; return true; } return false;   // Good Friday
+        case 8: if (wd_next && nx.val == 6) { m.n = 8; m.te = i + 2; return true; } return false;   // Palm Sunday
+        case 9: if (wd_next && nx.val == 2) { m.n = 9; m.te = i + 2; return true; } return false;   // Ash Wednesday
+        case 10: if (wd_next && nx.val == 3) { m.n = 10; m.te = i + 2; return true; } return false; // Maundy Thursday
+        case 11: if (wd_next && nx.val == 6) { m.n = 12; m.te = i + 2; return true; } return false; // Whit Sunday
+        case 12: if (prep()) { m.n = 12; m.te = i + 1; return true; } return false;                   // Pentecost
+        case 13:  // Thanksgiving [Day]
+            if (word_is(i + 1, "day")) { m.n = 13; m.te = i + 2; return true; }
+            if (prep()) { m.n = 13; m.te = i + 1; return true; }
+            return false;
+        case 14: if (word_is(i + 1, "day")) { m.n = 14; m.te = i + 2; return true; } return false;  // Labor Day
+        case 15: if (word_is(i + 1, "day")) { m.n = 15; m.te = i + 2; return true; } return false;  // Memorial Day
         default: return false;
     }
 }
@@ -1227,7 +1269,16 @@ void Scanner::run(std::vector<Match>& out) {
                 case L_RELDAY:
                 case L_NUMWORD: ok = try_relative(i, m); break;
                 case L_NOONMID: ok = try_time(i, m); break;
-                case L_HOLIDAY: ok = try_holiday(i, m); break;
+                case L_HOLIDAY:
+                    ok = try_holiday(i, m);
+                    if (ok && m.what == W_FEAST && punct(m.te, ',')) {  // "Ash Wednesday, February 14"
+                        Match d;
+                        if (try_absolute(m.te + 1, d) && (d.what == W_FULL || d.what == W_MONTHDAY) && !d.range) {
+                            d.tb = i;
+                            m = d;
+                        }
+                    }
+                    break;
                 case L_PREP: ok = word_is(i, "in") && try_relative(i, m); break;
                 default:
                     if (T(i + 1).lex == L_WEEKEND) ok = try_weekend(i, m);
@@ -1319,6 +1370,37 @@ Tense tense_at(const std::vector<Tok>& t, std::string_view s, size_t tb, size_t 
         }
     }
     return best;
+}
+
+// Date of a movable holiday in year y (the ids of try_holiday).
+Date holiday_date(int which, int y) {
+    // Easter Sunday, anonymous Gregorian algorithm
+    const int a = y % 19, b = y / 100, c = y % 100, d = b / 4, e = b % 4, f = (b + 8) / 25, g = (b - f + 1) / 3;
+    const int h = (19 * a + b - d - g + 15) % 30, i = c / 4, k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7;
+    const int mm = (a + 11 * h + 22 * l) / 451;
+    const int month = (h + l - 7 * mm + 114) / 31, day = (h + l - 7 * mm + 114) % 31 + 1;
+    const int64_t easter = days_from_civil({y, month, day});
+    auto nth_weekday = [&](int mo, int wd, int nth) {  // nth > 0 from the start, -1 the last
+        if (nth > 0) {
+            const int64_t first = days_from_civil({y, mo, 1});
+            return civil_from_days(first + ((wd - weekday(first)) % 7 + 7) % 7 + 7 * (nth - 1));
+        }
+        const int64_t last = days_from_civil({y, mo, days_in_month(y, mo)});
+        return civil_from_days(last - ((weekday(last) - wd) % 7 + 7) % 7);
+    };
+    switch (which) {
+        case 0: return civil_from_days(easter);
+        case 1: return civil_from_days(easter + 1);    // Easter Monday
+        case 7: return civil_from_days(easter - 2);    // Good Friday
+        case 8: return civil_from_days(easter - 7);    // Palm Sunday
+        case 9: return civil_from_days(easter - 46);   // Ash Wednesday
+        case 10: return civil_from_days(easter - 3);   // Maundy Thursday
+        case 12: return civil_from_days(easter + 49);  // Pentecost, Whit Sunday
+        case 13: return nth_weekday(11, 3, 4);          // Thanksgiving (US): 4th Thursday of November
+        case 14: return nth_weekday(9, 0, 1);           // Labor Day: 1st Monday of September
+        case 15: return nth_weekday(5, 0, -1);          // Memorial Day: last Monday of May
+        default: return civil_from_days(easter);
+    }
 }
 
 // "postponed to October 31", "pushed back until Monday": the new date lies ahead even in
@@ -1422,6 +1504,22 @@ std::string resolve(const Match& m, std::optional<Date> ref, Tense tense, std::s
             return fmt_date({y, m.m, m.d});
         }
         case W_MONTH: return fmt::format("{:04}-{:02}", pick_year(r, m.m, 0, tense, m.mod), m.m);
+        case W_FEAST: {
+            // past: the latest on or before the reference; future: the next; else the nearest
+            const int64_t rd = days_from_civil(r);
+            int64_t best = 0;
+            bool have = false;
+            const bool fwd = tense == T_FUTURE || tense == T_PRESENT;
+            for (int y = r.year - 1; y <= r.year + 1; ++y) {
+                const int64_t d = days_from_civil(holiday_date(m.n, y));
+                if (tense == T_PAST ? d > rd : fwd ? d < rd : false) continue;
+                const bool better = !have || (tense == T_PAST ? d > best
+                                              : fwd           ? d < best
+                                                              : std::llabs(d - rd) < std::llabs(best - rd));
+                if (better) { best = d; have = true; }
+            }
+            return have ? fmt_date(civil_from_days(best)) : std::string();
+        }
         case W_MONTHDAYNUM: {
             // past or no tense: the latest such day on or before the reference; else the next
             const bool forward = tense == T_FUTURE || tense == T_PRESENT;
@@ -1476,7 +1574,7 @@ std::string resolve(const Match& m, std::optional<Date> ref, Tense tense, std::s
 
 bool day_precise(const Match& m) {
     return (m.what == W_FULL && !m.range) || (m.what == W_MONTHDAY && !m.range) || m.what == W_WEEKDAY ||
-           m.what == W_MONTHDAYNUM ||
+           m.what == W_MONTHDAYNUM || m.what == W_FEAST ||
            (m.what == W_RELDAY && m.mod != 1);
 }
 
@@ -1521,7 +1619,7 @@ std::vector<Annotation> find_dates(std::string_view text, int64_t block, std::op
     res.reserve(matches.size());
     for (const Match& m : matches) {
         const bool needs_tense = m.what == W_WEEKDAY || m.what == W_MONTHDAY || m.what == W_MONTH || m.what == W_WEEKEND ||
-                                 m.what == W_MONTHDAYNUM ||
+                                 m.what == W_MONTHDAYNUM || m.what == W_FEAST ||
                                  (m.what == W_RELDAY && m.mod == 1) || (m.what == W_RELMONTH && m.mod == 1) ||
                                  (m.what == W_RELYEAR && m.mod == 1);
         bool marker_after = false;
