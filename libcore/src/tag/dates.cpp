@@ -128,13 +128,18 @@ const std::unordered_map<std::string_view, LexEntry>& lexicon() {
             t[w] = {L_PAST, 0};
         t["beat"] = {L_PAST, 0};
         t["would"] = {L_FUT, 0};  // reported future: "said reconstruction would begin in March"
+        // what may come: "talks could last until Christmas" (lowercase "may" is checked in tense_at)
+        for (const char* w : {"could", "might", "should"}) t[w] = {L_FUT, 0};
+        // "has until Wednesday to respond"
+        t["has"] = {L_PRES, 0};
+        t["have"] = {L_PRES, 0};
         t["is"] = {L_PRES, 0};
         t["are"] = {L_PRES, 0};
         // Verbs of schedules in the present tense speak of what is coming: "the museum
         // reopens on Tuesday", "the tournament runs from 20 November".
         for (const char* w : {"opens", "reopens", "starts", "begins", "ends", "closes", "resumes",
                               "runs", "meets", "plays", "arrives", "expires", "kicks", "takes",
-                              "holds", "launches", "visits", "returns", "travels", "faces"})
+                              "holds", "launches", "visits", "returns", "travels", "faces", "falls"})
             t[w] = {L_FUTWORD, 0};
         t["be"] = {L_BE, 0};
         t["been"] = {L_BE, 0};
@@ -759,7 +764,10 @@ bool Scanner::try_month_first(size_t i, Match& m) const {
                 return false;
         } else if (is("for") || is("at") || is("around") || is("by") || is("after") || is("before") || is("on") ||
                    is("as") || is("than")) {
-            if (verb_next || is("as") || is("than")) return false;
+            // "as soon as November", "as early as June"
+            const bool as_soon = is("as") && i >= 3 && word_is(i - 3, "as") &&
+                                 (word_is(i - 2, "soon") || word_is(i - 2, "early") || word_is(i - 2, "late"));
+            if (verb_next || (is("as") && !as_soon) || is("than")) return false;
             if ((mo == 4 || mo == 5 || mo == 6 || mo == 8) && nx.kind == K_WORD && (nx.flags & F_CAP) &&
                 !(nx.flags & F_SENT))
                 return false;
@@ -964,11 +972,19 @@ bool Scanner::try_year(size_t i, Match& m) const {
         m.te = i + 3;
         return true;
     }
-    if (!free_after(i + 1) || y < 1500 || y > 2099) return false;
+    if (!free_after(i + 1) || y > 2099) return false;
     if (T(i + 1).kind == K_PUNCT && (T(i + 1).ch == '%')) return false;
     bool ok = prep_before(i) && !(i > 0 && T(i - 1).lex == L_OF) && !word_is(i - 1, "and") &&
               !word_is(i - 1, "or") && !word_is(i - 1, "to") && !word_is(i - 1, "than") &&
               !word_is(i - 1, "as") && !word_is(i - 1, "around") && !word_is(i - 1, "for");
+    // Before 1500 only after a plain preposition of time: "began in 1163", "by 1260".
+    if (y < 1500)
+        ok = ok && (word_is(i - 1, "in") || word_is(i - 1, "since") || word_is(i - 1, "until") ||
+                    word_is(i - 1, "by") || word_is(i - 1, "from") || word_is(i - 1, "before") ||
+                    word_is(i - 1, "after") || word_is(i - 1, "during") || word_is(i - 1, "till"));
+    // "in 2018 and 2019": a year after another one
+    if (!ok && i >= 2 && (word_is(i - 1, "and") || word_is(i - 1, "or")) && year_num(i - 2) && y >= 1500)
+        ok = true;
     // "postponed to 2021." (but not "rose to 1900 from 1700")
     if (!ok && word_is(i - 1, "to") && y >= 1900 && (T(i + 1).kind == K_PUNCT || T(i + 1).kind == K_END))
         ok = true;
@@ -1349,6 +1365,7 @@ Tense tense_at(const std::vector<Tok>& t, std::string_view s, size_t tb, size_t 
                 else if (lower_word(k, "ll") && k > 0 && t[k - 1].kind == K_PUNCT && t[k - 1].ch == '\'')
                     here = T_FUTURE;
                 else if (lower_word(k, "going") && lower_word(k + 1, "to")) here = T_FUTURE;
+                else if (x.lex == L_MONTH && (x.flags & F_LOWER) && lower_word(k, "may")) here = T_FUTURE;
                 break;
         }
         if (here == T_NONE) continue;
