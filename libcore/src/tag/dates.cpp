@@ -139,7 +139,10 @@ const std::unordered_map<std::string_view, LexEntry>& lexicon() {
         // reopens on Tuesday", "the tournament runs from 20 November".
         for (const char* w : {"opens", "reopens", "starts", "begins", "ends", "closes", "resumes",
                               "runs", "meets", "plays", "arrives", "expires", "kicks", "takes",
-                              "holds", "launches", "visits", "returns", "travels", "faces", "falls"})
+                              "holds", "launches", "visits", "returns", "travels", "faces", "falls",
+                              // plural subjects: "celebrations begin on Thursday and end on Sunday"
+                              "begin", "end", "start", "open", "reopen", "close", "resume", "meet",
+                              "arrive", "expire"})
             t[w] = {L_FUTWORD, 0};
         t["be"] = {L_BE, 0};
         t["been"] = {L_BE, 0};
@@ -895,6 +898,8 @@ bool Scanner::try_relative(size_t i, Match& m) const {
         }
         return true;
     }
+    // "the last week of", "the next year" (the coming twelve months): not the calendar unit
+    if (t.lex == L_MOD && i > 0 && word_is(i - 1, "the") && T(i + 1).lex == L_UNIT) return false;
     if (t.lex == L_MOD && !((t.flags & F_CAP) && !(t.flags & F_SENT))) {
         // "this past week" is last week
         if (t.val == 0 && word_is(i + 1, "past") && T(i + 2).lex == L_UNIT && T(i + 2).val >= 2 &&
@@ -1002,7 +1007,11 @@ bool Scanner::try_year(size_t i, Match& m) const {
     // "the 1973 Yom Kippur war", "the 2008 Beijing Games"
     if (!ok && i > 0 && word_is(i - 1, "the") && y >= 1900 && T(i + 1).kind == K_WORD && (T(i + 1).flags & F_CAP))
         ok = true;
-    if (!ok && i > 0 && word_is(i - 1, "the") && y >= 1800 && T(i + 1).kind == K_WORD && (T(i + 1).flags & F_LOWER)) {
+    // "the band's 2019 tour", "its 2021 report"
+    const bool determiner = i > 0 && (word_is(i - 1, "the") || word_is(i - 1, "its") || word_is(i - 1, "their") ||
+                                      word_is(i - 1, "his") || word_is(i - 1, "her") || word_is(i - 1, "our") ||
+                                      (i > 1 && word_is(i - 1, "s") && punct(i - 2, '\'')));
+    if (!ok && determiner && y >= 1800 && T(i + 1).kind == K_WORD && (T(i + 1).flags & F_LOWER)) {
         const std::string_view nx = word(i + 1);
         ok = nx.back() != 's' || word_is(i + 1, "elections") || word_is(i + 1, "games") ||
              word_is(i + 1, "olympics") || word_is(i + 1, "championships") || word_is(i + 1, "polls") ||
@@ -1150,6 +1159,7 @@ bool Scanner::try_weekend(size_t i, Match& m) const {
     // "last weekend", "this weekend", "next weekend", "over the weekend"
     m = Match{};
     m.what = W_WEEKEND;
+    if (T(i).lex == L_MOD && i > 0 && word_is(i - 1, "the")) return false;  // "the last weekend before Christmas"
     if (T(i).lex == L_MOD && T(i + 1).lex == L_WEEKEND && !((T(i).flags & F_CAP) && !(T(i).flags & F_SENT))) {
         m.mod = T(i).val;
         m.tb = i;
@@ -1346,7 +1356,13 @@ Tense tense_at(const std::vector<Tok>& t, std::string_view s, size_t tb, size_t 
         Tense here = T_NONE;
         switch (x.lex) {
             case L_FUT: here = T_FUTURE; break;
-            case L_FUTWORD: here = T_FUTURE; break;
+            case L_FUTWORD:
+                // not the nouns: "at the end of January", "the start", "its close"
+                if (!(k > 0 && (lower_word(k - 1, "the") || lower_word(k - 1, "a") || lower_word(k - 1, "its") ||
+                                lower_word(k - 1, "their") || lower_word(k - 1, "his") || lower_word(k - 1, "her") ||
+                                lower_word(k - 1, "s") || lower_word(k - 1, "this") || lower_word(k - 1, "that"))))
+                    here = T_FUTURE;
+                break;
             case L_FUTPART:  // "is scheduled", "due to open", "set to"
                 here = be_before(k) || lower_word(k + 1, "to") ? T_FUTURE : (x.flags & F_ED) ? T_PAST : T_NONE;
                 break;
