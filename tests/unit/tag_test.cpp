@@ -474,3 +474,23 @@ TEST_CASE("tag: ranges of dates") {
     CHECK(find_dates("He spoke on Monday to Friday's crowd.", 0, Date{2020, 3, 26}).size() == 2);
     CHECK(find_dates("It was moved from March 3 to March 1.", 0, Date{2020, 3, 26}).size() == 2);
 }
+
+TEST_CASE("tag: CJK dates, dashed dates, a clock time after a full date") {
+    auto all = [](std::string_view t) {
+        std::string out;
+        for (auto& d : find_dates(t, 0, Date{2020, 3, 23})) {
+            CHECK(slice(std::string(t), d.start, d.end) == d.text);
+            out += (out.empty() ? "" : "; ") + d.text + "=" + d.value;
+        }
+        return out;
+    };
+    CHECK(all("\xE6\x96\xB0\xE5\x8D\x8E\xE7\xA4\xBE\xE5\x8C\x97\xE4\xBA\xAC" "2020\xE5\xB9\xB4" "3\xE6\x9C\x88" "23\xE6\x97\xA5\xE7\x94\xB5") ==
+          "2020\xE5\xB9\xB4" "3\xE6\x9C\x88" "23\xE6\x97\xA5=2020-03-23");  // 新华社北京2020年3月23日电
+    CHECK(all("\xEC\xA0\x95\xEB\xB6\x80\xEB\x8A\x94 2020\xEB\x85\x84 3\xEC\x9B\x94 23\xEC\x9D\xBC \xEB\xB0\x9C\xED\x91\x9C") ==
+          "2020\xEB\x85\x84 3\xEC\x9B\x94 23\xEC\x9D\xBC=2020-03-23");  // 정부는 2020년 3월 23일 발표
+    CHECK(all("2019\xE5\xB9\xB4" "12\xE6\x9C\x88\xEF\xBC\x8C") == "2019\xE5\xB9\xB4" "12\xE6\x9C\x88=2019-12");
+    CHECK(all("The decision came on 23-Mar-2020.") == "23-Mar-2020=2020-03-23");
+    CHECK(all("March 23, 2020 12:25 China Daily") == "March 23, 2020 12:25=2020-03-23T12:25");
+    CHECK(all("Updated 23 March 2020, 12:25 IST") == "23 March 2020, 12:25=2020-03-23T12:25");
+    CHECK(all("Published: Mon, 23 Mar 2020 12:25:51 GMT") == "23 Mar 2020 12:25:51 GMT=2020-03-23T12:25:51Z");
+}

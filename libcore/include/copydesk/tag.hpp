@@ -5,8 +5,9 @@
 // them on plain strings.
 //
 // Dates (English, plus day-first dates with French, German, Spanish, Italian, Portuguese and
-// Dutch month names): absolute dates ("March 23, 2020", "23 March 2020", "2020-03-23",
-// "23.03.2020", "03/23/2020", "Mar. 23", "March 2020", "in 2019", "the 1990s"), times
+// Dutch month names, and 2020年3月23日 / 2020년 3월 23일): absolute dates ("March 23, 2020",
+// "23 March 2020", "2020-03-23", "23.03.2020", "03/23/2020", "23-Mar-2020", "Mar. 23",
+// "March 2020", "in 2019", "the 1990s"), holidays ("Christmas Day", "Easter Monday"), times
 // ("12:25", "3 p.m.", "0600 GMT"), date-times ("3 p.m. on Sunday"), ranges ("March 23-25",
 // "2019-20", "from Monday to Friday") and relative expressions ("on Saturday", "last
 // Wednesday", "yesterday", "two weeks ago", "next month", "over the weekend", "in May"),

@@ -425,6 +425,7 @@ struct Match {
     bool since = false;    // after "since": in the past
     bool nearest = false;  // tense says nothing ("the January meeting"): the nearest one
     bool weak = false;     // the tense comes from a verb after the date ("the final on Aug. 5 sold out")
+    uint32_t end_byte = 0;  // when not 0: the match ends inside its last token ("23日に")
     int hh = -1, mi = 0, ss = -1;
     std::string tz;
     bool range = false;
@@ -504,6 +505,7 @@ class Scanner {
     bool try_year(size_t i, Match& m) const;
     bool try_time(size_t i, Match& m) const;
     bool try_weekend(size_t i, Match& m) const;
+    bool try_cjk(size_t i, Match& m) const;
     bool try_day_of_month(size_t i, Match& m) const;
     bool try_holiday(size_t i, Match& m) const;
     size_t parse_clock(size_t i, Match& m) const;  // hh:mm[:ss]; returns end or 0
@@ -800,6 +802,12 @@ bool Scanner::try_day_first(size_t i, Match& m) const {
         j = skip_ordinal(j + 1);
     }
     if (ordinal && T(j).kind == K_WORD && T(j).lex == L_OF) ++j;
+    // "23-Mar-2020"
+    bool dashed = false;
+    if (!m.range && punct(j, '-') && glued(j) && glued(j + 1) && is_month_word(j + 1)) {
+        ++j;
+        dashed = true;
+    }
     // other languages: "23. März", "23 de marzo", "1er mars", "23 april 2020" (Dutch)
     bool foreign = false;
     if (!is_month_word(j)) {
@@ -827,6 +835,7 @@ bool Scanner::try_day_first(size_t i, Match& m) const {
     size_t y = k;
     if (punct(y, ',')) ++y;
     else if (foreign && (word_is(y, "de") || word_is(y, "del"))) ++y;
+    else if (dashed && punct(y, '-') && glued(y) && glued(y + 1)) ++y;
     if (year_num(y) && free_after(y + 1)) {
         m.y = T(y).num;
         m.y2 = m.range ? m.y : 0;
@@ -1155,6 +1164,42 @@ bool Scanner::try_day_of_month(size_t i, Match& m) const {
     return true;
 }
 
+bool Scanner::try_cjk(size_t i, Match& m) const {
+    // Chinese and Japanese 2020年3月23日, Korean 2020년 3월 23일, also without the year.
+    auto unit = [&](size_t k, std::string_view cjk, std::string_view ko) {
+        if (T(k).kind != K_WORD) return false;
+        const std::string_view w = word(k);
+        return w.substr(0, cjk.size()) == cjk || w.substr(0, ko.size()) == ko;
+    };
+    size_t j = i;
+    int y = 0;
+    if (year_num(i) && unit(i + 1, "\xE5\xB9\xB4", "\xEB\x85\x84")) {  // 年 년
+        y = T(i).num;
+        j = i + 2;
+    }
+    if (!(T(j).kind == K_NUM && T(j).ndig <= 2 && T(j).num >= 1 && T(j).num <= 12 &&
+          unit(j + 1, "\xE6\x9C\x88", "\xEC\x9B\x94")))  // 月 월
+        return false;
+    m = Match{};
+    m.tb = i;
+    m.m = T(j).num;
+    if (day_num(j + 2) && unit(j + 3, "\xE6\x97\xA5", "\xEC\x9D\xBC")) {  // 日 일
+        m.d = T(j + 2).num;
+        m.te = j + 4;
+        m.end_byte = T(j + 3).b + 3;
+        if (!valid_date(y ? y : 2000, m.m, m.d)) return false;
+        m.what = y ? W_FULL : W_MONTHDAY;
+        m.y = y;
+        return true;
+    }
+    if (!y) return false;  // "3月" alone is too weak
+    m.what = W_YM;
+    m.y = y;
+    m.te = j + 2;
+    m.end_byte = T(j + 1).b + 3;
+    return true;
+}
+
 bool Scanner::try_weekend(size_t i, Match& m) const {
     // "last weekend", "this weekend", "next weekend", "over the weekend"
     m = Match{};
@@ -1277,7 +1322,8 @@ void Scanner::run(std::vector<Match>& out) {
         Match m;
         bool ok = false;
         if (t.kind == K_NUM) {
-            ok = try_iso(i, m) || try_numeric(i, m) || try_day_first(i, m) || try_day_of_month(i, m) || try_time(i, m) ||
+            ok = try_iso(i, m) || try_numeric(i, m) || try_day_first(i, m) || try_cjk(i, m) || try_day_of_month(i, m) ||
+                 try_time(i, m) ||
                  try_year(i, m) || try_relative(i, m);
         } else {
             switch (t.lex) {
@@ -1312,6 +1358,21 @@ void Scanner::run(std::vector<Match>& out) {
             }
         }
         if (!ok || m.te <= i) { ++i; continue; }
+        // a clock time right after a full date: "March 23, 2020 12:25", "23 March 2020, 12:25 IST"
+        if (m.what == W_FULL && !m.range && m.hh < 0 && !m.end_byte) {
+            size_t j = m.te;
+            if (punct(j, ',')) ++j;
+            if (word_is(j, "at")) ++j;
+            Match tm = m;
+            if (size_t e = parse_clock(j, tm)) {
+                e = parse_ampm(e, tm);
+                e = parse_tz(e, tm);
+                if (free_after(e)) {
+                    tm.te = e;
+                    m = tm;
+                }
+            }
+        }
         if (!out.empty() && m.tb < out.back().te) m.tb = out.back().te;  // never overlap
         out.push_back(m);
         i = m.te;
@@ -1706,6 +1767,7 @@ std::vector<Annotation> find_dates(std::string_view text, int64_t block, std::op
                 const Res& t = a_date ? nx : cur;
                 Res m = cur;
                 m.m.te = nx.m.te;
+                m.m.end_byte = nx.m.end_byte;
                 m.type = "datetime";
                 m.value = d.value.empty() ? std::string() : d.value + t.value;
                 merged.push_back(std::move(m));
@@ -1755,6 +1817,7 @@ std::vector<Annotation> find_dates(std::string_view text, int64_t block, std::op
                 if (!(bv < a.value) && bv != a.value) {
                     Res r = a;
                     r.m.te = b.m.te;
+                    r.m.end_byte = b.m.end_byte;
                     r.type = "daterange";
                     r.value = a.value + "/" + bv;
                     ranged.push_back(std::move(r));
@@ -1766,6 +1829,7 @@ std::vector<Annotation> find_dates(std::string_view text, int64_t block, std::op
                 a.m.what == b.m.what) {
                 Res r = a;
                 r.m.te = b.m.te;
+                r.m.end_byte = b.m.end_byte;
                 r.type = "daterange";
                 ranged.push_back(std::move(r));
                 ++k;
@@ -1786,7 +1850,7 @@ std::vector<Annotation> find_dates(std::string_view text, int64_t block, std::op
     };
     out.reserve(merged.size());
     for (Res& r : merged) {
-        const size_t b = toks[r.m.tb].b, e = toks[r.m.te - 1].e;
+        const size_t b = toks[r.m.tb].b, e = r.m.end_byte ? r.m.end_byte : toks[r.m.te - 1].e;
         Annotation a;
         a.type = std::move(r.type);
         a.text = std::string(text.substr(b, e - b));
