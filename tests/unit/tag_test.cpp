@@ -392,7 +392,9 @@ TEST_CASE("tag: find_dates invariants on random date-like text") {
         "Sheffield", "Wednesday", "said", "will", "was", "Sept.", "1st", "of", "\xE2\x80\x93", "\xC2\xA0",
         "caf\xC3\xA9", "\xE6\x97\xA5", "'", "s", "yesterday", "noon", "GMT", "T", "+08:00", "de", "mars",
         "M\xC3\xA4rz", "Christmas", "Day", "New", "Year", "Eve", "between", "and", "to", "\n", "1,000",
-        "99999999999", "0", "31", "32", "29", "02", "1999-2000", "2019-20", "03/04/2020", "2020-02-30"};
+        "99999999999", "0", "31", "32", "29", "02", "1999-2000", "2019-20", "03/04/2020", "2020-02-30",
+        "\xE5\xB9\xB4", "\xE6\x9C\x88", "\xE6\x97\xA5", "\xE6\x97\xA5\xE7\x94\xB5", "\xEB\x85\x84", "Easter",
+        "Good", "Friday", "the", "26th", "from", "until", "Mar", "-Mar-", "at", "13.45", "as", "soon"};
     std::mt19937 rng(7);
     for (int round = 0; round < 3000; ++round) {
         std::string s;
