@@ -173,6 +173,14 @@ TEST_CASE("tag: a dateline stands in for a missing date_published") {
     REQUIRE(a.annotations.dates.size() == 2);
     CHECK(a.annotations.dates[0].value == "2020-03-23");
     CHECK(a.annotations.dates[1].value == "2020-03-21");
+    // a full date later in a paragraph is history, not a dateline
+    Article h;
+    Block q;
+    q.text = "The city, which has changed a great deal since the storm that hit it on 4 July 1976, voted on Saturday.";
+    h.body.push_back(q);
+    tag_article(h);
+    REQUIRE(h.annotations.dates.size() == 2);
+    CHECK(h.annotations.dates[1].value.empty());
 }
 
 TEST_CASE("tag: offsets are code points") {

@@ -95,7 +95,8 @@ std::optional<Date> reference_for(const Article& a, const Options& o, std::strin
     for (size_t i = 0; i < a.body.size() && i < 2; ++i) {
         if (!has_words(a.body[i])) continue;
         for (const Annotation& d : find_dates(a.body[i].text, static_cast<int64_t>(i), std::nullopt, lang))
-            if ((d.type == "date" || d.type == "datetime") && d.value.size() >= 10)
+            // a dateline opens its block: "BEIJING, March 23, 2020 (Xinhua) --"
+            if ((d.type == "date" || d.type == "datetime") && d.value.size() >= 10 && d.start < 60)
                 if (auto r = parse_date(d.value)) return r;
     }
     return std::nullopt;
