@@ -113,7 +113,9 @@ const std::unordered_map<std::string_view, LexEntry>& lexicon() {
         t["shall"] = {L_FUT, 0};
         for (const char* w : {"scheduled", "expected", "due", "set", "slated", "planned", "poised"})
             t[w] = {L_FUTPART, 0};
-        for (const char* w : {"plans", "planning", "upcoming", "intends", "aims", "expects", "hopes"})
+        for (const char* w : {"plans", "planning", "upcoming", "intends", "aims", "expects", "hopes", "expect",
+                              "plan", "intend", "hope", "predict", "predicts", "anticipate", "anticipates",
+                              "forecasts"})
             t[w] = {L_FUTWORD, 0};
         for (const char* w :
              {"was",    "were",  "had",    "did",    "said",   "told",    "made",  "met",    "took",
@@ -1424,8 +1426,11 @@ Tense tense_at(const std::vector<Tok>& t, std::string_view s, size_t tb, size_t 
                                 lower_word(k - 1, "s") || lower_word(k - 1, "this") || lower_word(k - 1, "that"))))
                     here = T_FUTURE;
                 break;
-            case L_FUTPART:  // "is scheduled", "due to open", "set to"
-                here = be_before(k) || lower_word(k + 1, "to") ? T_FUTURE : (x.flags & F_ED) ? T_PAST : T_NONE;
+            case L_FUTPART:  // "is scheduled", "due to open", "set to", "planned for"; not "as planned"
+                if (k > 0 && lower_word(k - 1, "as")) break;
+                here = be_before(k) || lower_word(k + 1, "to") || lower_word(k + 1, "for") ? T_FUTURE
+                       : (x.flags & F_ED)                                                 ? T_PAST
+                                                                                          : T_NONE;
                 break;
             case L_PAST:
                 // "will be held", "is seen": a participle after be/will is no past tense
