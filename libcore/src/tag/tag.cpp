@@ -87,7 +87,9 @@ std::string language_text(const Article& a, size_t budget) {
 }
 
 std::optional<Date> reference_for(const Article& a, const Options& o, std::string_view lang) {
-    if (!o.reference_date.empty()) return parse_date(o.reference_date);
+    // (an unparsable override is ignored; the CLI checks it before it gets here)
+    if (!o.reference_date.empty())
+        if (auto d = parse_date(o.reference_date)) return d;
     if (a.date_published) {
         if (auto d = parse_date(*a.date_published)) return d;
     }
