@@ -109,6 +109,7 @@ const std::unordered_map<std::string_view, LexEntry>& lexicon() {
         t["thanksgiving"] = {L_HOLIDAY, 13};
         t["labor"] = {L_HOLIDAY, 14};
         t["memorial"] = {L_HOLIDAY, 15};
+        t["election"] = {L_HOLIDAY, 16};
         t["will"] = {L_FUT, 0};
         t["shall"] = {L_FUT, 0};
         for (const char* w : {"scheduled", "expected", "due", "set", "slated", "planned", "poised"})
@@ -733,7 +734,8 @@ bool Scanner::try_month_first(size_t i, Match& m) const {
             return true;
         }
         if (i > 0 && (word_is(i - 1, "the") || word_is(i - 1, "a")) && T(i + 1).kind == K_WORD &&
-            (T(i + 1).flags & F_LOWER) && T(i + 1).lex == L_NONE && !(T(i + 1).flags & F_ED)) {
+            (T(i + 1).flags & F_LOWER) && (T(i + 1).lex == L_NONE || T(i + 1).lex == L_HOLIDAY) &&
+            !(T(i + 1).flags & F_ED)) {
             static constexpr std::string_view events[] = {
                 "election", "elections", "meeting", "vote", "deadline", "budget", "figures", "data",
                 "report", "summit", "poll", "polls", "referendum", "talks", "session", "issue"};
@@ -797,7 +799,8 @@ bool Scanner::try_day_first(size_t i, Match& m) const {
     m = Match{};
     m.tb = i;
     m.d = T(i).num;
-    if (((punct(j, '-') && glued(j) && glued(j + 1)) || word_is(j, "to")) && day_num(j + 1) &&
+    // "23-25 March", "15 to 20 April", "28 and 29 June"
+    if (((punct(j, '-') && glued(j) && glued(j + 1)) || word_is(j, "to") || word_is(j, "and")) && day_num(j + 1) &&
         T(j + 1).num > m.d) {
         m.d2 = T(j + 1).num;
         m.range = true;
@@ -1308,6 +1311,9 @@ bool Scanner::try_holiday(size_t i, Match& m) const {
             return false;
         case 14: if (word_is(i + 1, "day")) { m.n = 14; m.te = i + 2; return true; } return false;  // Labor Day
         case 15: if (word_is(i + 1, "day")) { m.n = 15; m.te = i + 2; return true; } return false;  // Memorial Day
+        case 16:  // US Election Day (both words capitalised)
+            if (word_is(i + 1, "day") && (T(i + 1).flags & F_CAP)) { m.n = 16; m.te = i + 2; return true; }
+            return false;
         default: return false;
     }
 }
@@ -1498,6 +1504,8 @@ Date holiday_date(int which, int y) {
         case 13: return nth_weekday(11, 3, 4);          // Thanksgiving (US): 4th Thursday of November
         case 14: return nth_weekday(9, 0, 1);           // Labor Day: 1st Monday of September
         case 15: return nth_weekday(5, 0, -1);          // Memorial Day: last Monday of May
+        case 16:                                        // Election Day: the Tuesday after the first Monday of November
+            return civil_from_days(days_from_civil(nth_weekday(11, 0, 1)) + 1);
         default: return civil_from_days(easter);
     }
 }
