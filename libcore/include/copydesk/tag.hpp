@@ -44,8 +44,9 @@ std::optional<Date> parse_date(std::string_view iso);
 struct Options {
     bool language = true;     // set annotations.language (and Article::language when absent)
     bool dates = true;        // fill annotations.dates
-    // ISO 8601 date that relative expressions are resolved against; empty: date_published,
-    // or when that is absent, the first full date found in the first blocks (a dateline).
+    // ISO 8601 date that relative expressions are resolved against; empty (or unparsable):
+    // date_published, or when that is absent, a full date opening one of the first two
+    // blocks (a dateline such as "BEIJING, March 23, 2020 (Xinhua) --").
     std::string reference_date;
     // Also detect the language of each block, for articles that mix languages. Blocks whose
     // language differs from the article's are listed in the annotations member
