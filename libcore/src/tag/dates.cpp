@@ -127,7 +127,7 @@ const std::unordered_map<std::string_view, LexEntry>& lexicon() {
               "heard",  "felt",  "built",  "caught", "fought", "sought",  "taught", "meant", "shot",
               "hit",    "quit",  "won",    "wrote",  "ate",    "drew",    "forgot", "hid",   "laid",
               "overtook", "rang", "sang",  "sank",   "shook",  "slid",    "stole", "swore",  "tore",
-              "woke",   "earlier", "previously", "recently"})
+              "woke",   "earlier", "previously", "recently", "shut"})
             t[w] = {L_PAST, 0};
         t["beat"] = {L_PAST, 0};
         t["would"] = {L_FUT, 0};  // reported future: "said reconstruction would begin in March"
@@ -1468,7 +1468,8 @@ Tense tense_at(const std::vector<Tok>& t, std::string_view s, size_t tb, size_t 
                 dist += 8;
                 break;
             }
-        if (dist < best_dist || (dist == best_dist && here == T_FUTURE)) {
+        // On a tie the verb before the date wins: "said on Tuesday it would raise".
+        if (dist < best_dist) {
             best = here;
             best_dist = dist;
             if (after) *after = k >= te;
