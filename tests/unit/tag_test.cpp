@@ -66,6 +66,20 @@ TEST_CASE("tag: calendar arithmetic") {
     CHECK_FALSE(valid_date(2019, 2, 29));
 }
 
+TEST_CASE("tag: Easter and the holidays that move with it") {
+    auto one = [](std::string_view t, Date ref) {
+        auto d = find_dates(t, 0, ref);
+        return d.size() == 1 ? d[0].text + "=" + d[0].value : std::to_string(d.size()) + " dates";
+    };
+    CHECK(one("It happened on Easter Sunday.", {2019, 5, 1}) == "Easter Sunday=2019-04-21");
+    CHECK(one("It happened on Easter Sunday.", {2000, 5, 1}) == "Easter Sunday=2000-04-23");
+    CHECK(one("It happened on Easter Sunday.", {2038, 5, 1}) == "Easter Sunday=2038-04-25");
+    CHECK(one("Shops close on Good Friday.", {2024, 3, 1}) == "Good Friday=2024-03-29");
+    CHECK(one("Markets were shut on Easter Monday.", {2023, 4, 20}) == "Easter Monday=2023-04-10");
+    CHECK(one("Pentecost falls late.", {2023, 4, 20}) == "0 dates");
+    CHECK(one("Good Morning America aired.", {2023, 4, 20}) == "0 dates");
+}
+
 TEST_CASE("tag: parse_date reads the date of an ISO 8601 string") {
     CHECK(parse_date("2020-03-23T12:25:51") == Date{2020, 3, 23});
     CHECK(parse_date("2020-03-23 12:25") == Date{2020, 3, 23});
@@ -121,6 +135,11 @@ TEST_CASE("tag: tagging twice gives the same record apart from history") {
     }
     CHECK(b.history.size() == 2);
     CHECK(b.language == a.language);
+    // members of annotations.language that another tool wrote pass through
+    b.annotations.language->extra.push_back(ExtraField{"confidence", "model", "\"x\""});
+    tag_article(b);
+    REQUIRE(b.annotations.language->extra.size() == 2);
+    CHECK(b.annotations.language->extra[1].key == "model");
 }
 
 TEST_CASE("tag: options select taggers and the reference date") {
@@ -154,6 +173,14 @@ TEST_CASE("tag: a dateline stands in for a missing date_published") {
     REQUIRE(a.annotations.dates.size() == 2);
     CHECK(a.annotations.dates[0].value == "2020-03-23");
     CHECK(a.annotations.dates[1].value == "2020-03-21");
+    // a full date later in a paragraph is history, not a dateline
+    Article h;
+    Block q;
+    q.text = "The city, which has changed a great deal since the storm that hit it on 4 July 1976, voted on Saturday.";
+    h.body.push_back(q);
+    tag_article(h);
+    REQUIRE(h.annotations.dates.size() == 2);
+    CHECK(h.annotations.dates[1].value.empty());
 }
 
 TEST_CASE("tag: offsets are code points") {
@@ -183,6 +210,18 @@ TEST_CASE("tag: types of date annotations") {
 TEST_CASE("tag: day and month order of numeric dates follows the language") {
     CHECK(find_dates("on 03/04/2020", 0, std::nullopt, "en").at(0).value == "2020-03-04");
     CHECK(find_dates("on 03/04/2020", 0, std::nullopt, "fr").at(0).value == "2020-04-03");
+    CHECK(find_dates("on 03/04/2020", 0, std::nullopt, "en-GB").at(0).value == "2020-04-03");
+    CHECK(find_dates("on 03/04/2020", 0, std::nullopt, "en-US").at(0).value == "2020-03-04");
+    Article uk;
+    uk.language = "en-GB";
+    uk.date_published = "2020-05-01";
+    Block p;
+    p.text = "The shops reopened on 03/04/2020 after the council had given its approval to the plan.";
+    uk.body.push_back(p);
+    tag_article(uk);
+    REQUIRE(uk.annotations.dates.size() == 1);
+    CHECK(uk.annotations.dates[0].value == "2020-04-03");
+    CHECK(*uk.language == "en-GB");
     CHECK(find_dates("on 23/03/2020", 0, std::nullopt, "en").at(0).value == "2020-03-23");
     CHECK(find_dates("on 03.04.2020", 0, std::nullopt, "en").at(0).value == "2020-04-03");
     CHECK(find_dates("version 1.2.3 and 10,000 people, 3.5 percent, 12.5.20", 0, std::nullopt).empty());
@@ -361,7 +400,9 @@ TEST_CASE("tag: find_dates invariants on random date-like text") {
         "Sheffield", "Wednesday", "said", "will", "was", "Sept.", "1st", "of", "\xE2\x80\x93", "\xC2\xA0",
         "caf\xC3\xA9", "\xE6\x97\xA5", "'", "s", "yesterday", "noon", "GMT", "T", "+08:00", "de", "mars",
         "M\xC3\xA4rz", "Christmas", "Day", "New", "Year", "Eve", "between", "and", "to", "\n", "1,000",
-        "99999999999", "0", "31", "32", "29", "02", "1999-2000", "2019-20", "03/04/2020", "2020-02-30"};
+        "99999999999", "0", "31", "32", "29", "02", "1999-2000", "2019-20", "03/04/2020", "2020-02-30",
+        "\xE5\xB9\xB4", "\xE6\x9C\x88", "\xE6\x97\xA5", "\xE6\x97\xA5\xE7\x94\xB5", "\xEB\x85\x84", "Easter",
+        "Good", "Friday", "the", "26th", "from", "until", "Mar", "-Mar-", "at", "13.45", "as", "soon"};
     std::mt19937 rng(7);
     for (int round = 0; round < 3000; ++round) {
         std::string s;
@@ -427,4 +468,39 @@ TEST_CASE("tag: function-word shortcut for per-block language") {
     CHECK_FALSE(plainly_in(es, "pt"));
     CHECK_FALSE(plainly_in("The short one.", "en"));  // too few words to be sure
     CHECK_FALSE(plainly_in(en, "xx"));
+}
+
+TEST_CASE("tag: ranges of dates") {
+    auto one = [](std::string_view t, std::optional<Date> ref = Date{2020, 3, 26}) {  // a Thursday
+        auto d = find_dates(t, 0, ref);
+        return d.size() == 1 ? d[0].type + " " + d[0].text + "=" + d[0].value : std::to_string(d.size()) + " dates";
+    };
+    CHECK(one("Schools were closed from Monday to Friday.") == "daterange Monday to Friday=2020-03-23/2020-03-27");
+    CHECK(one("The fair runs from December 20 to January 5.") == "daterange December 20 to January 5=2020-12-20/2021-01-05");
+    CHECK(one("Prices rose between May 2019 and June 2020.") == "daterange May 2019 and June 2020=2019-05/2020-06");
+    CHECK(one("The show ran March 3 - April 5.") == "daterange March 3 - April 5=2020-03-03/2020-04-05");
+    CHECK(one("Talks lasted from Monday until Wednesday.", std::nullopt) == "daterange Monday until Wednesday=");
+    // not ranges
+    CHECK(find_dates("He spoke on Monday to Friday's crowd.", 0, Date{2020, 3, 26}).size() == 2);
+    CHECK(find_dates("It was moved from March 3 to March 1.", 0, Date{2020, 3, 26}).size() == 2);
+}
+
+TEST_CASE("tag: CJK dates, dashed dates, a clock time after a full date") {
+    auto all = [](std::string_view t) {
+        std::string out;
+        for (auto& d : find_dates(t, 0, Date{2020, 3, 23})) {
+            CHECK(slice(std::string(t), d.start, d.end) == d.text);
+            out += (out.empty() ? "" : "; ") + d.text + "=" + d.value;
+        }
+        return out;
+    };
+    CHECK(all("\xE6\x96\xB0\xE5\x8D\x8E\xE7\xA4\xBE\xE5\x8C\x97\xE4\xBA\xAC" "2020\xE5\xB9\xB4" "3\xE6\x9C\x88" "23\xE6\x97\xA5\xE7\x94\xB5") ==
+          "2020\xE5\xB9\xB4" "3\xE6\x9C\x88" "23\xE6\x97\xA5=2020-03-23");  // 新华社北京2020年3月23日电
+    CHECK(all("\xEC\xA0\x95\xEB\xB6\x80\xEB\x8A\x94 2020\xEB\x85\x84 3\xEC\x9B\x94 23\xEC\x9D\xBC \xEB\xB0\x9C\xED\x91\x9C") ==
+          "2020\xEB\x85\x84 3\xEC\x9B\x94 23\xEC\x9D\xBC=2020-03-23");  // 정부는 2020년 3월 23일 발표
+    CHECK(all("2019\xE5\xB9\xB4" "12\xE6\x9C\x88\xEF\xBC\x8C") == "2019\xE5\xB9\xB4" "12\xE6\x9C\x88=2019-12");
+    CHECK(all("The decision came on 23-Mar-2020.") == "23-Mar-2020=2020-03-23");
+    CHECK(all("March 23, 2020 12:25 China Daily") == "March 23, 2020 12:25=2020-03-23T12:25");
+    CHECK(all("Updated 23 March 2020, 12:25 IST") == "23 March 2020, 12:25=2020-03-23T12:25");
+    CHECK(all("Published: Mon, 23 Mar 2020 12:25:51 GMT") == "23 Mar 2020 12:25:51 GMT=2020-03-23T12:25:51Z");
 }

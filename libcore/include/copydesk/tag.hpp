@@ -4,14 +4,19 @@
 // (detect_language, find_dates, parse_date) are public so that tests and other tools can use
 // them on plain strings.
 //
-// Dates: absolute dates ("March 23, 2020", "23 March 2020", "2020-03-23", "23.03.2020",
-// "03/23/2020", "Mar. 23", "March 2020", "in 2019", "the 1990s"), times ("12:25", "3 p.m."),
-// date-times, ranges ("March 23-25", "2019-20") and relative expressions ("on Saturday",
-// "last Wednesday", "yesterday", "two weeks ago", "next month", "in May"), resolved against a
-// reference date (normally date_published) and the tense of the clause around them. Values
-// are ISO 8601: "2020-03-21", "2020-03", "2020", "199" (a decade), "2020-W12" (a week),
-// "T15:30" (a time), "2020-03-21T15:30", "2020-03-23/2020-03-25" (a range). An expression that
-// needs a reference date when there is none is still annotated, with an empty value.
+// Dates (English, plus day-first dates with French, German, Spanish, Italian, Portuguese and
+// Dutch month names, and 2020年3月23日 / 2020년 3월 23일): absolute dates ("March 23, 2020",
+// "23 March 2020", "2020-03-23", "23.03.2020", "03/23/2020", "23-Mar-2020", "Mar. 23",
+// "March 2020", "in 2019", "the 1990s"), holidays ("Christmas Day", "Easter Monday"), times
+// ("12:25", "3 p.m.", "0600 GMT"), date-times ("3 p.m. on Sunday"), ranges ("March 23-25",
+// "2019-20", "from Monday to Friday") and relative expressions ("on Saturday", "last
+// Wednesday", "yesterday", "two weeks ago", "next month", "over the weekend", "in May"),
+// resolved against a reference date (normally date_published) and the tense of the clause
+// around them. Names are not dates: "Sheffield Wednesday", "Theresa May", "they march".
+// Annotation types: "date", "time", "datetime", "daterange". Values are ISO 8601:
+// "2020-03-21", "2020-03", "2020", "199" (a decade), "2020-W12" (a week), "T15:30" (a time),
+// "2020-03-21T15:30", "2020-03-23/2020-03-25" (a range). An expression that needs a reference
+// date when there is none is still annotated, with an empty value.
 //
 // Thread-safety: every function is pure and may be called from several threads at once.
 #pragma once
@@ -39,12 +44,15 @@ std::optional<Date> parse_date(std::string_view iso);
 struct Options {
     bool language = true;     // set annotations.language (and Article::language when absent)
     bool dates = true;        // fill annotations.dates
-    // ISO 8601 date that relative expressions are resolved against; empty: date_published,
-    // or when that is absent, the first full date found in the first blocks (a dateline).
+    // ISO 8601 date that relative expressions are resolved against; empty (or unparsable):
+    // date_published, or when that is absent, a full date opening one of the first two
+    // blocks (a dateline such as "BEIJING, March 23, 2020 (Xinhua) --").
     std::string reference_date;
-    // Also detect the language of each block (costs one CLD2 call per block). Blocks whose
+    // Also detect the language of each block, for articles that mix languages. Blocks whose
     // language differs from the article's are listed in the annotations member
-    // "block_languages": [{"block": 3, "code": "fr", "confidence": 0.93}, ...].
+    // "block_languages": [{"block": 3, "code": "fr", "confidence": 0.93}, ...]; blocks not
+    // listed are in the article's language. Costs a CLD2 call for each block that is not
+    // plainly (by its function words) in the article's language.
     bool per_block_language = false;
     // Bytes of body text CLD2 reads for the article's language, taken from blocks spread
     // over the whole article (plus title and subtitle); 0 reads everything. CLD2 is the
@@ -62,13 +70,17 @@ LanguageGuess detect_language(std::string_view text, std::string_view declared_h
 // Date and time expressions in one block's text (UTF-8), in order, not overlapping.
 // Annotation offsets are code points within `text`; `block` is copied into each.
 // `reference` resolves relative expressions; without it they get an empty value.
-// `lang` is the text's language ("en" reads 03/04/2020 as March 4, others as 3 April).
+// `lang` is the text's language tag: "en" and "en-US" read 03/04/2020 as March 4, all others
+// ("en-GB", "fr", ...) as 3 April. tag_article passes the detected language, or the declared
+// tag when it is the same language with a region.
 std::vector<Annotation> find_dates(std::string_view text, int64_t block,
                                    std::optional<Date> reference, std::string_view lang = "en");
 
 // Tags one article: sets annotations.language (and Article::language when it is absent),
-// replaces annotations.dates, and appends a "tag" entry to history. Tagging a tagged
-// article again gives the same record apart from the extra history entry.
+// replaces annotations.dates, and appends a "tag" entry to history ({"taggers": [...],
+// "reference_date": ...}). annotations.language also gets the member "declared": the
+// language the record declared before tagging (or null), which a later run uses again, so
+// tagging a tagged article gives the same record apart from the extra history entry.
 void tag_article(Article& a, const Options& options = {});
 
 }  // namespace copydesk::tag

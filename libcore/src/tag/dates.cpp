@@ -98,11 +98,25 @@ const std::unordered_map<std::string_view, LexEntry>& lexicon() {
         t["valentine"] = {L_HOLIDAY, 3};
         t["boxing"] = {L_HOLIDAY, 4};
         t["halloween"] = {L_HOLIDAY, 5};
+        // movable feasts (see holiday_date)
+        t["easter"] = {L_HOLIDAY, 6};
+        t["good"] = {L_HOLIDAY, 7};
+        t["palm"] = {L_HOLIDAY, 8};
+        t["ash"] = {L_HOLIDAY, 9};
+        t["maundy"] = {L_HOLIDAY, 10};
+        t["whit"] = {L_HOLIDAY, 11};
+        t["pentecost"] = {L_HOLIDAY, 12};
+        t["thanksgiving"] = {L_HOLIDAY, 13};
+        t["labor"] = {L_HOLIDAY, 14};
+        t["memorial"] = {L_HOLIDAY, 15};
+        t["election"] = {L_HOLIDAY, 16};
         t["will"] = {L_FUT, 0};
         t["shall"] = {L_FUT, 0};
         for (const char* w : {"scheduled", "expected", "due", "set", "slated", "planned", "poised"})
             t[w] = {L_FUTPART, 0};
-        for (const char* w : {"plans", "planning", "upcoming", "intends", "aims", "expects", "hopes"})
+        for (const char* w : {"plans", "planning", "upcoming", "intends", "aims", "expects", "hopes", "expect",
+                              "plan", "intend", "hope", "predict", "predicts", "anticipate", "anticipates",
+                              "forecasts"})
             t[w] = {L_FUTWORD, 0};
         for (const char* w :
              {"was",    "were",  "had",    "did",    "said",   "told",    "made",  "met",    "took",
@@ -113,17 +127,25 @@ const std::unordered_map<std::string_view, LexEntry>& lexicon() {
               "heard",  "felt",  "built",  "caught", "fought", "sought",  "taught", "meant", "shot",
               "hit",    "quit",  "won",    "wrote",  "ate",    "drew",    "forgot", "hid",   "laid",
               "overtook", "rang", "sang",  "sank",   "shook",  "slid",    "stole", "swore",  "tore",
-              "woke",   "earlier", "previously", "recently"})
+              "woke",   "earlier", "previously", "recently", "shut"})
             t[w] = {L_PAST, 0};
         t["beat"] = {L_PAST, 0};
         t["would"] = {L_FUT, 0};  // reported future: "said reconstruction would begin in March"
+        // what may come: "talks could last until Christmas" (lowercase "may" is checked in tense_at)
+        for (const char* w : {"could", "might", "should"}) t[w] = {L_FUT, 0};
+        // "has until Wednesday to respond"
+        t["has"] = {L_PRES, 0};
+        t["have"] = {L_PRES, 0};
         t["is"] = {L_PRES, 0};
         t["are"] = {L_PRES, 0};
         // Verbs of schedules in the present tense speak of what is coming: "the museum
         // reopens on Tuesday", "the tournament runs from 20 November".
         for (const char* w : {"opens", "reopens", "starts", "begins", "ends", "closes", "resumes",
                               "runs", "meets", "plays", "arrives", "expires", "kicks", "takes",
-                              "holds", "launches", "visits", "returns", "travels", "faces"})
+                              "holds", "launches", "visits", "returns", "travels", "faces", "falls",
+                              // plural subjects: "celebrations begin on Thursday and end on Sunday"
+                              "begin", "end", "start", "open", "reopen", "close", "resume", "meet",
+                              "arrive", "expire"})
             t[w] = {L_FUTWORD, 0};
         t["be"] = {L_BE, 0};
         t["been"] = {L_BE, 0};
@@ -165,6 +187,52 @@ const std::unordered_map<std::string_view, LexEntry>& lexicon() {
         return t;
     }();
     return m;
+}
+
+// The lexicon as a flat open-addressing table: the tokenizer looks up every short word, and
+// std::unordered_map's hashing was a fifth of the date tagger's time.
+class LexTable {
+  public:
+    static constexpr size_t kMaxKey = 14;
+    LexTable() {
+        for (const auto& [k, e] : lexicon()) {
+            if (k.size() > kMaxKey) continue;
+            size_t h = hash(k.data(), k.size()) & (kSlots - 1);
+            while (slots_[h].len) h = (h + 1) & (kSlots - 1);
+            Slot& s = slots_[h];
+            std::memcpy(s.key, k.data(), k.size());
+            s.len = static_cast<uint8_t>(k.size());
+            s.e = e;
+        }
+    }
+    // REQUIRES: n <= kMaxKey; p is lowercase
+    const LexEntry* find(const char* p, size_t n) const {
+        size_t h = hash(p, n) & (kSlots - 1);
+        while (slots_[h].len) {
+            if (slots_[h].len == n && std::memcmp(slots_[h].key, p, n) == 0) return &slots_[h].e;
+            h = (h + 1) & (kSlots - 1);
+        }
+        return nullptr;
+    }
+
+  private:
+    static constexpr size_t kSlots = 2048;  // power of two, load below 1/4
+    struct Slot {
+        char key[kMaxKey];
+        uint8_t len = 0;
+        LexEntry e{L_NONE, 0};
+    };
+    static size_t hash(const char* p, size_t n) {
+        uint32_t h = 2166136261u;  // FNV-1a
+        for (size_t i = 0; i < n; ++i) h = (h ^ static_cast<unsigned char>(p[i])) * 16777619u;
+        return h ^ (h >> 15);
+    }
+    std::array<Slot, kSlots> slots_{};
+};
+
+const LexTable& lex_table() {
+    static const LexTable t;
+    return t;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -227,7 +295,7 @@ bool is_abbreviation(std::string_view w) {
 
 void tokenize(std::string_view s, std::vector<Tok>& toks) {
     toks.clear();
-    const auto& lex = lexicon();
+    const LexTable& lex = lex_table();
     bool space = true, sent = true;
     size_t i = 0;
     const size_t n = s.size();
@@ -255,7 +323,6 @@ void tokenize(std::string_view s, std::vector<Tok>& toks) {
         } else {
             // A word: ASCII letters and non-ASCII letters; stops at digits, punctuation, space.
             size_t j = i;
-            bool stop_punct = false;
             while (j < n) {
                 const unsigned char d = static_cast<unsigned char>(s[j]);
                 if (d < 0x80) {
@@ -265,10 +332,9 @@ void tokenize(std::string_view s, std::vector<Tok>& toks) {
                 }
                 size_t k = j;
                 const char32_t cp = text::decode(s, k);
-                if (is_space_cp(cp) || punct_cp(cp)) { stop_punct = true; break; }
+                if (is_space_cp(cp) || punct_cp(cp)) break;
                 j = k;
             }
-            (void)stop_punct;
             if (j == i) {  // a non-ASCII space or punctuation mark
                 size_t k = i;
                 const char32_t cp = text::decode(s, k);
@@ -283,7 +349,7 @@ void tokenize(std::string_view s, std::vector<Tok>& toks) {
                     if (c >= 'A' && c <= 'Z') t.flags |= F_CAP;
                     else t.flags |= F_LOWER;
                 }
-                if (len <= 13) {
+                if (len <= LexTable::kMaxKey) {
                     char buf[16];
                     bool ascii = true;
                     for (size_t k = 0; k < len; ++k) {
@@ -291,10 +357,9 @@ void tokenize(std::string_view s, std::vector<Tok>& toks) {
                         if (d >= 0x80) ascii = false;
                         buf[k] = static_cast<char>(d < 0x80 ? (d | 0x20) : d);
                     }
-                    const std::string_view w(buf, len);
-                    if (auto it = lex.find(w); it != lex.end()) {
-                        t.lex = it->second.lex;
-                        t.val = it->second.val;
+                    if (const LexEntry* e = lex.find(buf, len)) {
+                        t.lex = e->lex;
+                        t.val = e->val;
                     }
                     if (ascii && (t.flags & F_LOWER) && len >= 4 && buf[len - 2] == 'e' && buf[len - 1] == 'd' &&
                         t.lex != L_NOTED)
@@ -349,6 +414,8 @@ enum What : uint8_t {
     W_TIME,       // time only
     W_YEARRANGE,  // y .. y2
     W_WEEKEND,    // Saturday and Sunday; mod as for weekdays
+    W_MONTHDAYNUM,  // d only: "on the 26th", month and year from the reference
+    W_FEAST,      // a movable holiday, n = which (see holiday_date), year from the reference
 };
 
 struct Match {
@@ -360,6 +427,8 @@ struct Match {
     int wdhint = -1;     // weekday written next to a month and day ("Monday, Sept. 19")
     bool since = false;    // after "since": in the past
     bool nearest = false;  // tense says nothing ("the January meeting"): the nearest one
+    bool weak = false;     // the tense comes from a verb after the date ("the final on Aug. 5 sold out")
+    uint32_t end_byte = 0;  // when not 0: the match ends inside its last token ("23日に")
     int hh = -1, mi = 0, ss = -1;
     std::string tz;
     bool range = false;
@@ -439,6 +508,8 @@ class Scanner {
     bool try_year(size_t i, Match& m) const;
     bool try_time(size_t i, Match& m) const;
     bool try_weekend(size_t i, Match& m) const;
+    bool try_cjk(size_t i, Match& m) const;
+    bool try_day_of_month(size_t i, Match& m) const;
     bool try_holiday(size_t i, Match& m) const;
     size_t parse_clock(size_t i, Match& m) const;  // hh:mm[:ss]; returns end or 0
     size_t parse_ampm(size_t i, Match& m) const;   // am/pm/a.m./p.m. after a number; end or i
@@ -645,7 +716,8 @@ bool Scanner::try_month_first(size_t i, Match& m) const {
     if (abbr) return false;
     // A bare month name needs a preposition or a modifier before it: "in May", "last March",
     // "mid-June"; "Theresa May", "the Long March", sentence-initial "May" are not dates.
-    if (i > 0 && T(i - 1).kind == K_WORD && T(i - 1).lex == L_MOD && !(T(i - 1).flags & F_CAP && !(T(i - 1).flags & F_SENT))) {
+    if (i > 0 && T(i - 1).kind == K_WORD && T(i - 1).lex == L_MOD &&
+        !((T(i - 1).flags & F_CAP) && !(T(i - 1).flags & F_SENT))) {
         m.tb = i - 1;
         m.what = W_MONTH;
         m.mod = T(i - 1).val;
@@ -662,7 +734,8 @@ bool Scanner::try_month_first(size_t i, Match& m) const {
             return true;
         }
         if (i > 0 && (word_is(i - 1, "the") || word_is(i - 1, "a")) && T(i + 1).kind == K_WORD &&
-            (T(i + 1).flags & F_LOWER) && T(i + 1).lex == L_NONE && !(T(i + 1).flags & F_ED)) {
+            (T(i + 1).flags & F_LOWER) && (T(i + 1).lex == L_NONE || T(i + 1).lex == L_HOLIDAY) &&
+            !(T(i + 1).flags & F_ED)) {
             static constexpr std::string_view events[] = {
                 "election", "elections", "meeting", "vote", "deadline", "budget", "figures", "data",
                 "report", "summit", "poll", "polls", "referendum", "talks", "session", "issue"};
@@ -700,13 +773,18 @@ bool Scanner::try_month_first(size_t i, Match& m) const {
                 return false;
         } else if (is("for") || is("at") || is("around") || is("by") || is("after") || is("before") || is("on") ||
                    is("as") || is("than")) {
-            if (verb_next || is("as") || is("than")) return false;
+            // "as soon as November", "as early as June"
+            const bool as_soon = is("as") && i >= 3 && word_is(i - 3, "as") &&
+                                 (word_is(i - 2, "soon") || word_is(i - 2, "early") || word_is(i - 2, "late"));
+            if (verb_next || (is("as") && !as_soon) || is("than")) return false;
             if ((mo == 4 || mo == 5 || mo == 6 || mo == 8) && nx.kind == K_WORD && (nx.flags & F_CAP) &&
                 !(nx.flags & F_SENT))
                 return false;
         }
-        m.since = is("since");
     }
+    // "since March", "since mid-February", "since early March"
+    for (size_t k = 1; k <= 3 && k <= i; ++k)
+        if (word_is(i - k, "since")) m.since = true;
     m.what = W_MONTH;
     m.mod = 2;
     m.te = i + 1;
@@ -721,13 +799,20 @@ bool Scanner::try_day_first(size_t i, Match& m) const {
     m = Match{};
     m.tb = i;
     m.d = T(i).num;
-    if (((punct(j, '-') && glued(j) && glued(j + 1)) || word_is(j, "to")) && day_num(j + 1) &&
+    // "23-25 March", "15 to 20 April", "28 and 29 June"
+    if (((punct(j, '-') && glued(j) && glued(j + 1)) || word_is(j, "to") || word_is(j, "and")) && day_num(j + 1) &&
         T(j + 1).num > m.d) {
         m.d2 = T(j + 1).num;
         m.range = true;
         j = skip_ordinal(j + 1);
     }
     if (ordinal && T(j).kind == K_WORD && T(j).lex == L_OF) ++j;
+    // "23-Mar-2020"
+    bool dashed = false;
+    if (!m.range && punct(j, '-') && glued(j) && glued(j + 1) && is_month_word(j + 1)) {
+        ++j;
+        dashed = true;
+    }
     // other languages: "23. März", "23 de marzo", "1er mars", "23 april 2020" (Dutch)
     bool foreign = false;
     if (!is_month_word(j)) {
@@ -755,6 +840,7 @@ bool Scanner::try_day_first(size_t i, Match& m) const {
     size_t y = k;
     if (punct(y, ',')) ++y;
     else if (foreign && (word_is(y, "de") || word_is(y, "del"))) ++y;
+    else if (dashed && punct(y, '-') && glued(y) && glued(y + 1)) ++y;
     if (year_num(y) && free_after(y + 1)) {
         m.y = T(y).num;
         m.y2 = m.range ? m.y : 0;
@@ -826,6 +912,8 @@ bool Scanner::try_relative(size_t i, Match& m) const {
         }
         return true;
     }
+    // "the last week of", "the next year" (the coming twelve months): not the calendar unit
+    if (t.lex == L_MOD && i > 0 && word_is(i - 1, "the") && T(i + 1).lex == L_UNIT) return false;
     if (t.lex == L_MOD && !((t.flags & F_CAP) && !(t.flags & F_SENT))) {
         // "this past week" is last week
         if (t.val == 0 && word_is(i + 1, "past") && T(i + 2).lex == L_UNIT && T(i + 2).val >= 2 &&
@@ -903,11 +991,22 @@ bool Scanner::try_year(size_t i, Match& m) const {
         m.te = i + 3;
         return true;
     }
-    if (!free_after(i + 1) || y < 1500 || y > 2099) return false;
+    if (!free_after(i + 1) || y > 2099) return false;
     if (T(i + 1).kind == K_PUNCT && (T(i + 1).ch == '%')) return false;
     bool ok = prep_before(i) && !(i > 0 && T(i - 1).lex == L_OF) && !word_is(i - 1, "and") &&
               !word_is(i - 1, "or") && !word_is(i - 1, "to") && !word_is(i - 1, "than") &&
               !word_is(i - 1, "as") && !word_is(i - 1, "around") && !word_is(i - 1, "for");
+    // Before 1500 only after a plain preposition of time: "began in 1163", "by 1260".
+    if (y < 1500)
+        ok = ok && (word_is(i - 1, "in") || word_is(i - 1, "since") || word_is(i - 1, "until") ||
+                    word_is(i - 1, "by") || word_is(i - 1, "from") || word_is(i - 1, "before") ||
+                    word_is(i - 1, "after") || word_is(i - 1, "during") || word_is(i - 1, "till"));
+    // "in 2018 and 2019": a year after another one
+    if (!ok && i >= 2 && (word_is(i - 1, "and") || word_is(i - 1, "or")) && year_num(i - 2) && y >= 1500)
+        ok = true;
+    // "postponed to 2021." (but not "rose to 1900 from 1700")
+    if (!ok && word_is(i - 1, "to") && y >= 1900 && (T(i + 1).kind == K_PUNCT || T(i + 1).kind == K_END))
+        ok = true;
     if (!ok && i > 0 && (word_is(i - 1, "year") || word_is(i - 1, "fiscal") || word_is(i - 1, "summer") ||
                          word_is(i - 1, "spring") || word_is(i - 1, "autumn") || word_is(i - 1, "winter")))
         ok = true;
@@ -922,7 +1021,11 @@ bool Scanner::try_year(size_t i, Match& m) const {
     // "the 1973 Yom Kippur war", "the 2008 Beijing Games"
     if (!ok && i > 0 && word_is(i - 1, "the") && y >= 1900 && T(i + 1).kind == K_WORD && (T(i + 1).flags & F_CAP))
         ok = true;
-    if (!ok && i > 0 && word_is(i - 1, "the") && y >= 1800 && T(i + 1).kind == K_WORD && (T(i + 1).flags & F_LOWER)) {
+    // "the band's 2019 tour", "its 2021 report"
+    const bool determiner = i > 0 && (word_is(i - 1, "the") || word_is(i - 1, "its") || word_is(i - 1, "their") ||
+                                      word_is(i - 1, "his") || word_is(i - 1, "her") || word_is(i - 1, "our") ||
+                                      (i > 1 && word_is(i - 1, "s") && punct(i - 2, '\'')));
+    if (!ok && determiner && y >= 1800 && T(i + 1).kind == K_WORD && (T(i + 1).flags & F_LOWER)) {
         const std::string_view nx = word(i + 1);
         ok = nx.back() != 's' || word_is(i + 1, "elections") || word_is(i + 1, "games") ||
              word_is(i + 1, "olympics") || word_is(i + 1, "championships") || word_is(i + 1, "polls") ||
@@ -937,6 +1040,19 @@ bool Scanner::try_year(size_t i, Match& m) const {
         (T(i + 1).lex == L_PAST || T(i + 1).lex == L_PRES || T(i + 1).lex == L_FUT || (T(i + 1).flags & F_ED) ||
          word_is(i + 1, "has") || word_is(i + 1, "saw") || word_is(i + 1, "marks")))
         ok = true;
+    // "rose to 1900 from 1700": after a verb of change, "to/from/by N" is an amount
+    // ("grew from 2010 to 2020" stays a range of years)
+    const bool year_range_follows = (word_is(i + 1, "to") || word_is(i + 1, "until") || punct(i + 1, '-')) &&
+                                    year_num(i + 2) && T(i + 2).num > y && T(i + 2).num - y <= 100 && y >= 1900;
+    if (ok && !year_range_follows && (word_is(i - 1, "to") || word_is(i - 1, "from") || word_is(i - 1, "by"))) {
+        static constexpr std::string_view change[] = {
+            "rose", "fell", "increased", "decreased", "climbed", "dropped", "jumped", "grew", "slipped",
+            "declined", "up", "down", "rise", "fall", "increase", "decrease", "drop", "cut", "raised",
+            "lowered", "reduced", "soared", "plunged", "surged", "tumbled", "doubled", "halved"};
+        for (size_t k = 2; k <= 6 && k <= i; ++k)
+            for (auto w : change)
+                if (word_is(i - k, w)) ok = false;
+    }
     if (!ok) return false;
     m.what = W_YEAR;
     m.te = i + 1;
@@ -1006,17 +1122,94 @@ bool Scanner::try_time(size_t i, Match& m) const {
             j += 2;
         }
         size_t k = parse_ampm(j, m);
-        if (k == j) return false;
-        m.te = parse_tz(k, m);
-        return true;
+        if (k != j) {
+            m.te = parse_tz(k, m);
+            return true;
+        }
+    }
+    // British "13.45 GMT", "at 12.30." (not "12.30 percent")
+    if (t.ndig <= 2 && t.num <= 23 && punct(i + 1, '.') && glued(i + 1) && T(i + 2).kind == K_NUM &&
+        T(i + 2).ndig == 2 && glued(i + 2) && T(i + 2).num < 60 && free_after(i + 3)) {
+        m.hh = t.num;
+        m.mi = T(i + 2).num;
+        m.ss = -1;
+        const size_t z = parse_tz(i + 3, m);
+        if (z != i + 3) { m.te = z; return true; }
+        const bool ctx = i > 0 && (word_is(i - 1, "at") || word_is(i - 1, "until") || word_is(i - 1, "from") ||
+                                   word_is(i - 1, "till") || word_is(i - 1, "before") || word_is(i - 1, "after"));
+        const Tok& nx = T(i + 3);
+        const bool end = nx.kind == K_END || (nx.kind == K_PUNCT && nx.ch != '%') || word_is(i + 3, "on") ||
+                         word_is(i + 3, "local") || word_is(i + 3, "today") || word_is(i + 3, "tomorrow") ||
+                         word_is(i + 3, "tonight") || word_is(i + 3, "and") || word_is(i + 3, "until") ||
+                         word_is(i + 3, "to");
+        if (ctx && end) { m.te = i + 3; return true; }
     }
     return false;
+}
+
+bool Scanner::try_day_of_month(size_t i, Match& m) const {
+    // "on the 26th", "until the 3rd": a day of the reference's month (or the one next to it)
+    if (!day_num(i) || i < 2 || !word_is(i - 1, "the")) return false;
+    const size_t j = skip_ordinal(i);
+    if (j == i + 1) return false;
+    if (!(word_is(i - 2, "on") || word_is(i - 2, "by") || word_is(i - 2, "until") || word_is(i - 2, "till") ||
+          word_is(i - 2, "since") || word_is(i - 2, "from") || word_is(i - 2, "before") ||
+          word_is(i - 2, "after") || word_is(i - 2, "to")))
+        return false;
+    const Tok& nx = T(j);
+    if (!(nx.kind == K_END || (nx.kind == K_PUNCT && nx.ch != '-') || word_is(j, "and") || word_is(j, "at") ||
+          word_is(j, "to") || word_is(j, "until") || word_is(j, "when")))
+        return false;
+    m = Match{};
+    m.what = W_MONTHDAYNUM;
+    m.d = T(i).num;
+    m.since = word_is(i - 2, "since");
+    m.tb = i - 1;
+    m.te = j;
+    return true;
+}
+
+bool Scanner::try_cjk(size_t i, Match& m) const {
+    // Chinese and Japanese 2020年3月23日, Korean 2020년 3월 23일, also without the year.
+    auto unit = [&](size_t k, std::string_view cjk, std::string_view ko) {
+        if (T(k).kind != K_WORD) return false;
+        const std::string_view w = word(k);
+        return w.substr(0, cjk.size()) == cjk || w.substr(0, ko.size()) == ko;
+    };
+    size_t j = i;
+    int y = 0;
+    if (year_num(i) && unit(i + 1, "\xE5\xB9\xB4", "\xEB\x85\x84")) {  // 年 년
+        y = T(i).num;
+        j = i + 2;
+    }
+    if (!(T(j).kind == K_NUM && T(j).ndig <= 2 && T(j).num >= 1 && T(j).num <= 12 &&
+          unit(j + 1, "\xE6\x9C\x88", "\xEC\x9B\x94")))  // 月 월
+        return false;
+    m = Match{};
+    m.tb = i;
+    m.m = T(j).num;
+    if (day_num(j + 2) && unit(j + 3, "\xE6\x97\xA5", "\xEC\x9D\xBC")) {  // 日 일
+        m.d = T(j + 2).num;
+        m.te = j + 4;
+        m.end_byte = T(j + 3).b + 3;
+        if (!valid_date(y ? y : 2000, m.m, m.d)) return false;
+        m.what = y ? W_FULL : W_MONTHDAY;
+        m.y = y;
+        return true;
+    }
+    if (!y) return false;  // "3月" alone is too weak
+    m.what = W_YM;
+    m.y = y;
+    m.te = j + 2;
+    m.end_byte = T(j + 1).b + 3;
+    return true;
 }
 
 bool Scanner::try_weekend(size_t i, Match& m) const {
     // "last weekend", "this weekend", "next weekend", "over the weekend"
     m = Match{};
     m.what = W_WEEKEND;
+    if (T(i).lex == L_MOD && i > 0 && word_is(i - 1, "the")) return false;  // "the last weekend before Christmas"
     if (T(i).lex == L_MOD && T(i + 1).lex == L_WEEKEND && !((T(i).flags & F_CAP) && !(T(i).flags & F_SENT))) {
         m.mod = T(i).val;
         m.tb = i;
@@ -1088,6 +1281,39 @@ bool Scanner::try_holiday(size_t i, Match& m) const {
         case 5:  // Halloween
             m.m = 10; m.d = 31; m.te = i + 1;
             return true;
+        default: break;
+    }
+    // Movable feasts: Easter (Sunday/Monday/Day), Good Friday, Palm Sunday, Ash Wednesday,
+    // Maundy Thursday, Whit Sunday, Pentecost; US Thanksgiving (Day), Labor Day, Memorial Day.
+    m.what = W_FEAST;
+    auto prep = [&] {
+        return i > 0 && (word_is(i - 1, "at") || word_is(i - 1, "before") || word_is(i - 1, "after") ||
+                         word_is(i - 1, "by") || word_is(i - 1, "until") || word_is(i - 1, "since") ||
+                         word_is(i - 1, "over") || word_is(i - 1, "on") || word_is(i - 1, "for"));
+    };
+    const Tok& nx = T(i + 1);
+    const bool wd_next = nx.kind == K_WORD && nx.lex == L_WEEKDAY && (nx.flags & F_CAP);
+    switch (t.val) {
+        case 6:  // Easter
+            if (wd_next && (nx.val == 6 || nx.val == 0)) { m.n = nx.val == 6 ? 0 : 1; m.te = i + 2; return true; }
+            if (word_is(i + 1, "day")) { m.n = 0; m.te = i + 2; return true; }
+            if (prep()) { m.n = 0; m.te = i + 1; return true; }
+            return false;
+        case 7: if (wd_next && nx.val == 4) { m.n = 7; m.te = i + 2; return true; } return false;   // Good Friday
+        case 8: if (wd_next && nx.val == 6) { m.n = 8; m.te = i + 2; return true; } return false;   // Palm Sunday
+        case 9: if (wd_next && nx.val == 2) { m.n = 9; m.te = i + 2; return true; } return false;   // Ash Wednesday
+        case 10: if (wd_next && nx.val == 3) { m.n = 10; m.te = i + 2; return true; } return false; // Maundy Thursday
+        case 11: if (wd_next && nx.val == 6) { m.n = 12; m.te = i + 2; return true; } return false; // Whit Sunday
+        case 12: if (prep()) { m.n = 12; m.te = i + 1; return true; } return false;                   // Pentecost
+        case 13:  // Thanksgiving [Day]
+            if (word_is(i + 1, "day")) { m.n = 13; m.te = i + 2; return true; }
+            if (prep()) { m.n = 13; m.te = i + 1; return true; }
+            return false;
+        case 14: if (word_is(i + 1, "day")) { m.n = 14; m.te = i + 2; return true; } return false;  // Labor Day
+        case 15: if (word_is(i + 1, "day")) { m.n = 15; m.te = i + 2; return true; } return false;  // Memorial Day
+        case 16:  // US Election Day (both words capitalised)
+            if (word_is(i + 1, "day") && (T(i + 1).flags & F_CAP)) { m.n = 16; m.te = i + 2; return true; }
+            return false;
         default: return false;
     }
 }
@@ -1104,7 +1330,8 @@ void Scanner::run(std::vector<Match>& out) {
         Match m;
         bool ok = false;
         if (t.kind == K_NUM) {
-            ok = try_iso(i, m) || try_numeric(i, m) || try_day_first(i, m) || try_time(i, m) ||
+            ok = try_iso(i, m) || try_numeric(i, m) || try_day_first(i, m) || try_cjk(i, m) || try_day_of_month(i, m) ||
+                 try_time(i, m) ||
                  try_year(i, m) || try_relative(i, m);
         } else {
             switch (t.lex) {
@@ -1122,7 +1349,16 @@ void Scanner::run(std::vector<Match>& out) {
                 case L_RELDAY:
                 case L_NUMWORD: ok = try_relative(i, m); break;
                 case L_NOONMID: ok = try_time(i, m); break;
-                case L_HOLIDAY: ok = try_holiday(i, m); break;
+                case L_HOLIDAY:
+                    ok = try_holiday(i, m);
+                    if (ok && m.what == W_FEAST && punct(m.te, ',')) {  // "Ash Wednesday, February 14"
+                        Match d;
+                        if (try_absolute(m.te + 1, d) && (d.what == W_FULL || d.what == W_MONTHDAY) && !d.range) {
+                            d.tb = i;
+                            m = d;
+                        }
+                    }
+                    break;
                 case L_PREP: ok = word_is(i, "in") && try_relative(i, m); break;
                 default:
                     if (T(i + 1).lex == L_WEEKEND) ok = try_weekend(i, m);
@@ -1130,6 +1366,21 @@ void Scanner::run(std::vector<Match>& out) {
             }
         }
         if (!ok || m.te <= i) { ++i; continue; }
+        // a clock time right after a full date: "March 23, 2020 12:25", "23 March 2020, 12:25 IST"
+        if (m.what == W_FULL && !m.range && m.hh < 0 && !m.end_byte) {
+            size_t j = m.te;
+            if (punct(j, ',')) ++j;
+            if (word_is(j, "at")) ++j;
+            Match tm = m;
+            if (size_t e = parse_clock(j, tm)) {
+                e = parse_ampm(e, tm);
+                e = parse_tz(e, tm);
+                if (free_after(e)) {
+                    tm.te = e;
+                    m = tm;
+                }
+            }
+        }
         if (!out.empty() && m.tb < out.back().te) m.tb = out.back().te;  // never overlap
         out.push_back(m);
         i = m.te;
@@ -1141,7 +1392,8 @@ void Scanner::run(std::vector<Match>& out) {
 
 enum Tense { T_NONE, T_PAST, T_PRESENT, T_FUTURE };
 
-Tense tense_at(const std::vector<Tok>& t, std::string_view s, size_t tb, size_t te) {
+// `after` (optional) tells whether the deciding marker follows the date.
+Tense tense_at(const std::vector<Tok>& t, std::string_view s, size_t tb, size_t te, bool* after = nullptr) {
     const size_t n = t.size() - kSentinels;
     size_t a = tb;
     while (a > 0 && !(t[a].flags & F_SENT) && tb - a < 40) --a;
@@ -1173,8 +1425,19 @@ Tense tense_at(const std::vector<Tok>& t, std::string_view s, size_t tb, size_t 
         Tense here = T_NONE;
         switch (x.lex) {
             case L_FUT: here = T_FUTURE; break;
-            case L_FUTWORD: here = T_FUTURE; break;
-            case L_FUTPART: here = be_before(k) ? T_FUTURE : (x.flags & F_ED) ? T_PAST : T_NONE; break;
+            case L_FUTWORD:
+                // not the nouns: "at the end of January", "the start", "its close"
+                if (!(k > 0 && (lower_word(k - 1, "the") || lower_word(k - 1, "a") || lower_word(k - 1, "its") ||
+                                lower_word(k - 1, "their") || lower_word(k - 1, "his") || lower_word(k - 1, "her") ||
+                                lower_word(k - 1, "s") || lower_word(k - 1, "this") || lower_word(k - 1, "that"))))
+                    here = T_FUTURE;
+                break;
+            case L_FUTPART:  // "is scheduled", "due to open", "set to", "planned for"; not "as planned"
+                if (k > 0 && lower_word(k - 1, "as")) break;
+                here = be_before(k) || lower_word(k + 1, "to") || lower_word(k + 1, "for") ? T_FUTURE
+                       : (x.flags & F_ED)                                                 ? T_PAST
+                                                                                          : T_NONE;
+                break;
             case L_PAST:
                 // "will be held", "is seen": a participle after be/will is no past tense
                 if ((!(x.flags & F_CAP) || (x.flags & F_SENT)) && !be_before(k)) here = T_PAST;
@@ -1190,6 +1453,7 @@ Tense tense_at(const std::vector<Tok>& t, std::string_view s, size_t tb, size_t 
                 else if (lower_word(k, "ll") && k > 0 && t[k - 1].kind == K_PUNCT && t[k - 1].ch == '\'')
                     here = T_FUTURE;
                 else if (lower_word(k, "going") && lower_word(k + 1, "to")) here = T_FUTURE;
+                else if (x.lex == L_MONTH && (x.flags & F_LOWER) && lower_word(k, "may")) here = T_FUTURE;
                 break;
         }
         if (here == T_NONE) continue;
@@ -1204,12 +1468,68 @@ Tense tense_at(const std::vector<Tok>& t, std::string_view s, size_t tb, size_t 
                 dist += 8;
                 break;
             }
-        if (dist < best_dist || (dist == best_dist && here == T_FUTURE)) {
+        // On a tie the verb before the date wins: "said on Tuesday it would raise".
+        if (dist < best_dist) {
             best = here;
             best_dist = dist;
+            if (after) *after = k >= te;
         }
     }
     return best;
+}
+
+// Date of a movable holiday in year y (the ids of try_holiday).
+Date holiday_date(int which, int y) {
+    // Easter Sunday, anonymous Gregorian algorithm
+    const int a = y % 19, b = y / 100, c = y % 100, d = b / 4, e = b % 4, f = (b + 8) / 25, g = (b - f + 1) / 3;
+    const int h = (19 * a + b - d - g + 15) % 30, i = c / 4, k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7;
+    const int mm = (a + 11 * h + 22 * l) / 451;
+    const int month = (h + l - 7 * mm + 114) / 31, day = (h + l - 7 * mm + 114) % 31 + 1;
+    const int64_t easter = days_from_civil({y, month, day});
+    auto nth_weekday = [&](int mo, int wd, int nth) {  // nth > 0 from the start, -1 the last
+        if (nth > 0) {
+            const int64_t first = days_from_civil({y, mo, 1});
+            return civil_from_days(first + ((wd - weekday(first)) % 7 + 7) % 7 + 7 * (nth - 1));
+        }
+        const int64_t last = days_from_civil({y, mo, days_in_month(y, mo)});
+        return civil_from_days(last - ((weekday(last) - wd) % 7 + 7) % 7);
+    };
+    switch (which) {
+        case 0: return civil_from_days(easter);
+        case 1: return civil_from_days(easter + 1);    // Easter Monday
+        case 7: return civil_from_days(easter - 2);    // Good Friday
+        case 8: return civil_from_days(easter - 7);    // Palm Sunday
+        case 9: return civil_from_days(easter - 46);   // Ash Wednesday
+        case 10: return civil_from_days(easter - 3);   // Maundy Thursday
+        case 12: return civil_from_days(easter + 49);  // Pentecost, Whit Sunday
+        case 13: return nth_weekday(11, 3, 4);          // Thanksgiving (US): 4th Thursday of November
+        case 14: return nth_weekday(9, 0, 1);           // Labor Day: 1st Monday of September
+        case 15: return nth_weekday(5, 0, -1);          // Memorial Day: last Monday of May
+        case 16:                                        // Election Day: the Tuesday after the first Monday of November
+            return civil_from_days(days_from_civil(nth_weekday(11, 0, 1)) + 1);
+        default: return civil_from_days(easter);
+    }
+}
+
+// "postponed to October 31", "pushed back until Monday": the new date lies ahead even in
+// a past-tense sentence.
+bool moved_to(const std::vector<Tok>& t, std::string_view s, size_t tb) {
+    if (tb == 0) return false;
+    auto is = [&](size_t k, std::string_view w) {
+        if (t[k].kind != K_WORD || t[k].e - t[k].b != w.size()) return false;
+        for (size_t q = 0; q < w.size(); ++q)
+            if ((s[t[k].b + q] | 0x20) != w[q]) return false;
+        return true;
+    };
+    const size_t p = tb - 1;
+    if (!(is(p, "to") || is(p, "until") || is(p, "till"))) return false;
+    static constexpr std::string_view verbs[] = {"postponed", "delayed", "back", "extended", "moved",
+                                                 "rescheduled", "deferred", "adjourned", "pushed",
+                                                 "put", "brought", "forward", "suspended"};
+    for (size_t k = 1; k <= 3 && k <= p; ++k)
+        for (auto v : verbs)
+            if (is(p - k, v)) return true;
+    return false;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1278,10 +1598,49 @@ std::string resolve(const Match& m, std::optional<Date> ref, Tense tense, std::s
                 }
             }
             if (!valid_date(y, m.m, m.d)) return {};
+            // A date in the subject ("Tickets for the final on Aug. 5 sold out") is not bound
+            // by the verb's tense: a year back loses to six weeks ahead.
+            if (m.weak && m.wdhint < 0) {
+                const int yn = pick_year(r, m.m, m.d, T_NONE, 2);
+                if (valid_date(yn, m.m, m.d)) {
+                    const int64_t rd = days_from_civil(r);
+                    const int64_t dc = days_from_civil({y, m.m, m.d}) - rd, dn = days_from_civil({yn, m.m, m.d}) - rd;
+                    if (std::llabs(dc) > 270 && std::llabs(dn) <= 45) y = yn;
+                }
+            }
             if (m.range) return fmt_date({y, m.m, m.d}) + "/" + fmt_date({y, m.m2, m.d2});
             return fmt_date({y, m.m, m.d});
         }
         case W_MONTH: return fmt::format("{:04}-{:02}", pick_year(r, m.m, 0, tense, m.mod), m.m);
+        case W_FEAST: {
+            // past: the latest on or before the reference; future: the next; else the nearest
+            const int64_t rd = days_from_civil(r);
+            int64_t best = 0;
+            bool have = false;
+            const bool fwd = tense == T_FUTURE || tense == T_PRESENT;
+            for (int y = r.year - 1; y <= r.year + 1; ++y) {
+                const int64_t d = days_from_civil(holiday_date(m.n, y));
+                if (tense == T_PAST ? d > rd : fwd ? d < rd : false) continue;
+                const bool better = !have || (tense == T_PAST ? d > best
+                                              : fwd           ? d < best
+                                                              : std::llabs(d - rd) < std::llabs(best - rd));
+                if (better) { best = d; have = true; }
+            }
+            return have ? fmt_date(civil_from_days(best)) : std::string();
+        }
+        case W_MONTHDAYNUM: {
+            // past or no tense: the latest such day on or before the reference; else the next
+            const bool forward = tense == T_FUTURE || tense == T_PRESENT;
+            int y = r.year, mo = r.month;
+            for (int step = 0; step < 3; ++step) {
+                const bool ok = valid_date(y, mo, m.d) && (forward ? m.d >= r.day || step > 0 : m.d <= r.day || step > 0);
+                if (ok) return fmt_date({y, mo, m.d});
+                mo += forward ? 1 : -1;
+                if (mo == 0) { mo = 12; --y; }
+                if (mo == 13) { mo = 1; ++y; }
+            }
+            return {};
+        }
         case W_WEEKDAY: {
             const int64_t rd = days_from_civil(r);
             const int rw = weekday(rd);
@@ -1323,6 +1682,7 @@ std::string resolve(const Match& m, std::optional<Date> ref, Tense tense, std::s
 
 bool day_precise(const Match& m) {
     return (m.what == W_FULL && !m.range) || (m.what == W_MONTHDAY && !m.range) || m.what == W_WEEKDAY ||
+           m.what == W_MONTHDAYNUM || m.what == W_FEAST ||
            (m.what == W_RELDAY && m.mod != 1);
 }
 
@@ -1356,7 +1716,8 @@ std::vector<Annotation> find_dates(std::string_view text, int64_t block, std::op
     if (text.size() >= UINT32_MAX) return out;
     tokenize(text, toks);
     matches.clear();
-    const bool us = lang.empty() || lang == "en";
+    // Month first in American English only ("en", "en-US"); "en-GB" and the rest read D/M.
+    const bool us = lang.empty() || lang == "en" || lang == "en-US" || lang == "en_US" || lang == "en-us";
     Scanner(text, toks, reference, us).run(matches);
     if (matches.empty()) return out;
 
@@ -1366,16 +1727,20 @@ std::vector<Annotation> find_dates(std::string_view text, int64_t block, std::op
     res.reserve(matches.size());
     for (const Match& m : matches) {
         const bool needs_tense = m.what == W_WEEKDAY || m.what == W_MONTHDAY || m.what == W_MONTH || m.what == W_WEEKEND ||
+                                 m.what == W_MONTHDAYNUM || m.what == W_FEAST ||
                                  (m.what == W_RELDAY && m.mod == 1) || (m.what == W_RELMONTH && m.mod == 1) ||
                                  (m.what == W_RELYEAR && m.mod == 1);
-        const Tense tense = m.since     ? T_PAST
-                            : m.nearest ? T_NONE
-                            : needs_tense ? tense_at(toks, text, m.tb, m.te)
-                                          : T_NONE;
+        bool marker_after = false;
+        const Tense tense = m.since           ? T_PAST
+                            : m.nearest       ? T_NONE
+                            : !needs_tense    ? T_NONE
+                            : moved_to(toks, text, m.tb) ? T_FUTURE
+                                              : tense_at(toks, text, m.tb, m.te, &marker_after);
         if (m.mod == 1 && (m.what == W_RELDAY || m.what == W_RELMONTH || m.what == W_RELYEAR) &&
             m.tb < toks.size() && toks[m.tb].kind == K_WORD && tense == T_PAST)
             continue;  // "the first case in 10 days": a span of time, not a date
         Res r{m, {}, {}, day_precise(m)};
+        r.m.weak = marker_after;
         // "on April 15, 1912, ... late on April 14": a full date earlier in the sentence
         // gives the year, not the reference.
         std::optional<Date> anchor;
@@ -1385,7 +1750,7 @@ std::vector<Annotation> find_dates(std::string_view text, int64_t block, std::op
             for (size_t q = res.back().m.te; q <= m.tb && same; ++q) same = !(toks[q].flags & F_SENT);
             if (same) anchor = Date{res.back().m.y, res.back().m.m, res.back().m.d};
         }
-        r.value = anchor ? resolve(m, anchor, T_NONE, r.type) : resolve(m, reference, tense, r.type);
+        r.value = anchor ? resolve(r.m, anchor, T_NONE, r.type) : resolve(r.m, reference, tense, r.type);
         res.push_back(std::move(r));
     }
     auto gap_ok = [&](size_t from, size_t to, bool date_first) {
@@ -1416,6 +1781,7 @@ std::vector<Annotation> find_dates(std::string_view text, int64_t block, std::op
                 const Res& t = a_date ? nx : cur;
                 Res m = cur;
                 m.m.te = nx.m.te;
+                m.m.end_byte = nx.m.end_byte;
                 m.type = "datetime";
                 m.value = d.value.empty() ? std::string() : d.value + t.value;
                 merged.push_back(std::move(m));
@@ -1425,6 +1791,68 @@ std::vector<Annotation> find_dates(std::string_view text, int64_t block, std::op
         }
         merged.push_back(std::move(cur));
     }
+
+    // Ranges: "from Monday to Friday", "between 3 and 5 March" is done by the scanner;
+    // here "from 20 November to 18 December", "March 3 - April 5", "May 2019 until June 2020".
+    auto word_at = [&](size_t k, std::string_view w) {
+        const Tok& g = toks[k];
+        if (g.kind != K_WORD || g.e - g.b != w.size()) return false;
+        for (size_t q = 0; q < w.size(); ++q)
+            if ((text[g.b + q] | 0x20) != w[q]) return false;
+        return true;
+    };
+    std::vector<Res> ranged;
+    ranged.reserve(merged.size());
+    for (size_t k = 0; k < merged.size(); ++k) {
+        if (k + 1 < merged.size()) {
+            Res& a = merged[k];
+            Res& b = merged[k + 1];
+            const size_t g = a.m.te;
+            const bool one_gap = b.m.tb == g + 1;
+            const bool from = a.m.tb > 0 && word_at(a.m.tb - 1, "from");
+            const bool between = a.m.tb > 0 && word_at(a.m.tb - 1, "between");
+            const Tok& gt = toks[g];
+            const bool joiner = one_gap && ((gt.kind == K_PUNCT && gt.ch == '-') || word_at(g, "until") ||
+                                            word_at(g, "till") || word_at(g, "through") ||
+                                            (word_at(g, "to") && (from || between)) || (word_at(g, "and") && between));
+            if (joiner && a.type == "date" && b.type == "date" && a.value.size() == b.value.size() &&
+                (a.value.size() == 10 || a.value.size() == 7)) {
+                // A year-less end belongs to the first occurrence on or after the start.
+                std::string bv = b.value;
+                if (b.m.what == W_WEEKDAY && a.m.what == W_WEEKDAY) {
+                    if (auto d = parse_date(a.value))
+                        bv = fmt_date(civil_from_days(days_from_civil(*d) + ((b.m.wd - a.m.wd) % 7 + 7) % 7));
+                } else if (b.m.what == W_MONTHDAY || b.m.what == W_MONTH) {
+                    bv = a.value.substr(0, 4) + bv.substr(4);
+                    // "December 20 to January 5" crosses the new year; "from March 3 to March 1" is no range
+                    if (bv < a.value && bv.substr(5, 2) < a.value.substr(5, 2))
+                        bv = fmt::format("{:04}", std::stoi(bv.substr(0, 4)) + 1) + bv.substr(4);
+                }
+                if (!(bv < a.value) && bv != a.value) {
+                    Res r = a;
+                    r.m.te = b.m.te;
+                    r.m.end_byte = b.m.end_byte;
+                    r.type = "daterange";
+                    r.value = a.value + "/" + bv;
+                    ranged.push_back(std::move(r));
+                    ++k;
+                    continue;
+                }
+            }
+            if (joiner && a.type == "date" && b.type == "date" && a.value.empty() && b.value.empty() &&
+                a.m.what == b.m.what) {
+                Res r = a;
+                r.m.te = b.m.te;
+                r.m.end_byte = b.m.end_byte;
+                r.type = "daterange";
+                ranged.push_back(std::move(r));
+                ++k;
+                continue;
+            }
+        }
+        ranged.push_back(std::move(merged[k]));
+    }
+    merged.swap(ranged);
 
     // Byte offsets -> code point offsets, walking forward once.
     size_t pos = 0;
@@ -1436,7 +1864,7 @@ std::vector<Annotation> find_dates(std::string_view text, int64_t block, std::op
     };
     out.reserve(merged.size());
     for (Res& r : merged) {
-        const size_t b = toks[r.m.tb].b, e = toks[r.m.te - 1].e;
+        const size_t b = toks[r.m.tb].b, e = r.m.end_byte ? r.m.end_byte : toks[r.m.te - 1].e;
         Annotation a;
         a.type = std::move(r.type);
         a.text = std::string(text.substr(b, e - b));

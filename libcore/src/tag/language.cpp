@@ -129,6 +129,38 @@ std::string reported(std::string_view c) {
     return std::string(c);
 }
 
+// A Cyrillic text's language by letters only some alphabets have, for when CLD2 gives up
+// on a short text: ў (Belarusian), ї є ґ or і without ы э (Ukrainian), ђ ћ џ (Serbian),
+// ѓ ќ ѕ (Macedonian), ы э (Russian), ъ alone (Bulgarian); "" when none of them occurs.
+std::string_view cyrillic_by_letters(std::string_view text) {
+    bool be = false, uk = false, i_ = false, sr = false, mk = false, ru = false, bg = false;
+    size_t i = 0;
+    while (i < text.size()) {
+        if (static_cast<unsigned char>(text[i]) < 0x80) { ++i; continue; }
+        char32_t c = text::decode(text, i);
+        if (c >= 0x400 && c < 0x410) c += 0x50;       // Ѐ..Џ -> ѐ..џ
+        else if (c >= 0x410 && c < 0x430) c += 0x20;  // А..Я -> а..я
+        else if (c == 0x490) c = 0x491;               // Ґ -> ґ
+        switch (c) {
+            case 0x45E: be = true; break;                                   // ў
+            case 0x457: case 0x454: case 0x491: uk = true; break;           // ї є ґ
+            case 0x456: i_ = true; break;                                   // і
+            case 0x452: case 0x45B: case 0x45F: sr = true; break;           // ђ ћ џ
+            case 0x453: case 0x45C: case 0x455: mk = true; break;           // ѓ ќ ѕ
+            case 0x44B: case 0x44D: ru = true; break;                       // ы э
+            case 0x44A: bg = true; break;                                   // ъ
+            default: break;
+        }
+    }
+    if (be) return "be";
+    if (uk || (i_ && !ru)) return "uk";
+    if (sr) return "sr";
+    if (mk) return "mk";
+    if (ru) return "ru";
+    if (bg) return "bg";
+    return {};
+}
+
 struct ScriptCount {
     Script dominant = kNone;
     int64_t letters = 0;
@@ -230,6 +262,13 @@ LanguageGuess detect_language(std::string_view text, std::string_view declared_h
         g.code = code;
         g.confidence = cld;
         return g;
+    }
+    if (sc.dominant == kCyrillic) {
+        if (auto c = cyrillic_by_letters(sample); !c.empty()) {
+            g.code = std::string(c);
+            g.confidence = 0.5;
+            return g;
+        }
     }
     if (auto s = script_language(sc.dominant); !s.empty()) {
         g.code = std::string(s);

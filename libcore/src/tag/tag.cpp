@@ -87,7 +87,9 @@ std::string language_text(const Article& a, size_t budget) {
 }
 
 std::optional<Date> reference_for(const Article& a, const Options& o, std::string_view lang) {
-    if (!o.reference_date.empty()) return parse_date(o.reference_date);
+    // (an unparsable override is ignored; the CLI checks it before it gets here)
+    if (!o.reference_date.empty())
+        if (auto d = parse_date(o.reference_date)) return d;
     if (a.date_published) {
         if (auto d = parse_date(*a.date_published)) return d;
     }
@@ -95,7 +97,8 @@ std::optional<Date> reference_for(const Article& a, const Options& o, std::strin
     for (size_t i = 0; i < a.body.size() && i < 2; ++i) {
         if (!has_words(a.body[i])) continue;
         for (const Annotation& d : find_dates(a.body[i].text, static_cast<int64_t>(i), std::nullopt, lang))
-            if ((d.type == "date" || d.type == "datetime") && d.value.size() >= 10)
+            // a dateline opens its block: "BEIJING, March 23, 2020 (Xinhua) --"
+            if ((d.type == "date" || d.type == "datetime") && d.value.size() >= 10 && d.start < 60)
                 if (auto r = parse_date(d.value)) return r;
     }
     return std::nullopt;
@@ -118,11 +121,16 @@ void tag_article(Article& a, const Options& o) {
             a.annotations.language.reset();
         } else {
             g.confidence = std::round(g.confidence * 1000.0) / 1000.0;
-            g.extra.push_back(ExtraField{"confidence", "declared",
-                                         declared.empty() ? std::string("null") : json_tag(declared)});
+            // members other tools put there pass through; "declared" is ours
+            if (a.annotations.language) g.extra = a.annotations.language->extra;
+            set_extra(g.extra, "confidence", "declared", declared.empty() ? std::string("null") : json_tag(declared));
             a.annotations.language = std::move(g);
             if (!a.language) a.language = a.annotations.language->code;
-            lang = a.annotations.language->code;
+            // keep a declared region ("en-GB" reads 03/04/2020 as 3 April)
+            const std::string& code = a.annotations.language->code;
+            if (!(lang.size() > code.size() && lang.compare(0, code.size(), code) == 0 &&
+                  (lang[code.size()] == '-' || lang[code.size()] == '_')))
+                lang = code;
         }
         if (o.per_block_language && a.annotations.language) {
             const std::string& doc = a.annotations.language->code;
