@@ -600,6 +600,8 @@ TEST_CASE("wet: one conversion record per article", "[formats]") {
     Article b = a;
     b.id = "other";
     CHECK(render("wet", b) != w);
+    b.url.reset();
+    CHECK(render("wet", b).find("\r\nWARC-Target-URI: urn:copydesk:other\r\n") != std::string::npos);
 }
 
 // ---------------------------------------------------------------- properties
