@@ -369,6 +369,13 @@ bool safe_url(std::string_view url) {
     return true;
 }
 
+bool blank(std::string_view s) {
+    for (char c : s) {
+        if (static_cast<unsigned char>(c) > 0x20) return false;
+    }
+    return true;
+}
+
 std::string join(const std::vector<std::string>& items, std::string_view sep) {
     std::string out;
     for (size_t i = 0; i < items.size(); ++i) {

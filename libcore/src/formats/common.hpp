@@ -159,6 +159,10 @@ bool is_time_type(std::string_view type);
 // True when a URL is safe to put in href/src (no javascript:, vbscript:, data: schemes).
 bool safe_url(std::string_view url);
 
+// True when s holds nothing but ASCII white space and control characters: such a block
+// renders as nothing in every writer.
+bool blank(std::string_view s);
+
 // Joins items with sep.
 std::string join(const std::vector<std::string>& items, std::string_view sep);
 

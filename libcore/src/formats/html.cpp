@@ -294,7 +294,7 @@ class HtmlWriter final : public Writer {
                 continue;
             }
             if (lists.active()) lists.finish(close_list);
-            if (b.text.empty() && b.type != "table" && (b.type != "figure" || b.src.empty())) continue;
+            if (blank(b.text) && b.type != "table" && (b.type != "figure" || b.src.empty())) continue;
             if (b.type == "heading") {
                 const char level = static_cast<char>('0' + std::clamp(b.level, 1, 6));
                 out.append("<h");
@@ -327,7 +327,7 @@ class HtmlWriter final : public Writer {
                     xml_attr_v(out, b.alt);
                     out.append("\">\n");
                 }
-                if (!b.text.empty()) {
+                if (!blank(b.text)) {
                     out.append("<figcaption>");
                     inline_text(out, b, i, annotate);
                     out.append("</figcaption>\n");

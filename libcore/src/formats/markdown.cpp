@@ -243,6 +243,14 @@ class MarkdownWriter final : public Writer {
         field("lang", a.language);
         field("url", a.url);
         field("description", a.description);
+        if (!a.keywords.empty()) {
+            out.append("keywords:\n");
+            for (const auto& k : a.keywords) {
+                out.append("  - ");
+                yaml_string(out, k);
+                out.push_back('\n');
+            }
+        }
         if (!a.id.empty()) field("id", a.id);
         if (out.size() == at + 4) {
             out.resize(at);  // nothing to say
@@ -567,7 +575,7 @@ class MarkdownWriter final : public Writer {
             out.append("](");
             with_valid_utf8(b.src, [&](std::string_view v) { md_dest(out, v, false); });
             out.push_back(')');
-            if (b.text.empty()) return;
+            if (blank(b.text)) return;
             out.append("\n\n");
         }
         with_valid_utf8(b.text, [&](std::string_view v) { inline_text(out, v, b, Ctx{}); });

@@ -283,7 +283,7 @@ class TeiWriter final : public Writer {
                 continue;
             }
             if (lists.active()) lists.finish(close_list);
-            if (b.text.empty() && b.type != "table" && (b.type != "figure" || b.src.empty())) continue;
+            if (blank(b.text) && b.type != "table" && (b.type != "figure" || b.src.empty())) continue;
             if (b.type == "heading") {
                 const int level = std::clamp(b.level, 1, 6);
                 while (!divs.empty() && divs.back() >= level) {
@@ -310,7 +310,7 @@ class TeiWriter final : public Writer {
                 out.append("</ab>\n");
             } else if (b.type == "figure") {
                 out.append("<figure>\n");
-                if (!b.text.empty()) {
+                if (!blank(b.text)) {
                     out.append("<head>");
                     inline_text(out, b.text, b, i, annotate);
                     out.append("</head>\n");
