@@ -350,6 +350,7 @@ TEST_CASE("markdown: lists, quotes, code, figures, tables", "[formats]") {
     code.lang = "py thon";
     CHECK(md_body(code) == "`````py\na ```` b\n`````\n");
     CHECK(md_body(typed("code", "x")) == "```\nx\n```\n");
+    CHECK(md_body(typed("code", " \n ")) == "");
     Block fig = typed("figure", "A [caption]");
     fig.src = "img one.png";
     CHECK(md_body(fig) == "![A \\[caption\\]](img%20one.png)\n\nA \\[caption\\]\n");

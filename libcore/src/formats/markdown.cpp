@@ -512,6 +512,7 @@ class MarkdownWriter final : public Writer {
                 any = true;
                 continue;
             }
+            if (b.type != "table" && (b.type != "figure" || b.src.empty()) && blank(b.text)) continue;
             const size_t mark = out.size();
             if (any) out.push_back('\n');
             const size_t start = out.size();
