@@ -542,7 +542,7 @@ TEST_CASE("tei: hostile text stays well-formed", "[formats]") {
     Article a;
     a.title = std::string("t\x01\x1f\xff<&>");  // control chars and invalid UTF-8
     a.language = "en\"x";
-    a.url = "http://x/?a=\"b\"&c=<d>";
+    a.url = "http://x/?a=\"b\"&c=<d> e";
     a.authors = {"]]>"};
     a.body.push_back(para("line\r\nbreak ]]> \x7f", {span(0, 2, "code"), span(1, 3, "em")}));
     a.body.push_back(heading(3, "three"));
@@ -560,6 +560,8 @@ TEST_CASE("tei: hostile text stays well-formed", "[formats]") {
     CHECK(std::string(p.child("date").attribute("to").value()) == "2020-03-05");
     CHECK(std::string(p.child("date").child("code").text().get()) == "li");  // em inside code is dropped
     CHECK(p.child("lb"));
+    CHECK(std::string(doc.child("TEI").child("teiHeader").child("fileDesc").child("sourceDesc").child("bibl")
+                          .child("ref").attribute("target").value()) == "http://x/?a=\"b\"&c=<d>%20e");
     // Headings open divisions by level.
     const auto body = doc.child("TEI").child("text").child("body");
     CHECK(std::string(body.child("div").child("head").text().get()) == "three");
