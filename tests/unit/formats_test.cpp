@@ -791,3 +791,41 @@ TEST_CASE("formats: golden files of the rich article", "[formats]") {
         CHECK(got == want.str());
     }
 }
+
+// ---------------------------------------------------------------- hostile records
+
+TEST_CASE("formats: hostile records stay linear", "[formats]") {
+    // 20000 crossing spans over one paragraph: would split into 10^8 pieces.
+    Article a;
+    std::string t(40000, 'x');
+    Block p = para(t);
+    for (int64_t i = 0; i < 20000; ++i) p.spans.push_back(span(i, 20000 + i, i % 2 ? "em" : "strong"));
+    a.body.push_back(p);
+    // 20000 nested spans, 20000 annotations over the same words.
+    Block q = para(t);
+    for (int64_t i = 0; i < 20000; ++i) q.spans.push_back(span(i, 40000 - i, "em"));
+    a.body.push_back(q);
+    for (int64_t i = 0; i < 20000; ++i) a.annotations.entities.push_back(ann("person", 1, i, i + 5));
+    // 50000 items, each one level deeper.
+    for (int i = 0; i < 50000; ++i) a.body.push_back(item("i", i));
+    for (const char* f : {"text", "markdown", "html", "tei"}) {
+        const std::string out = render(f, a);
+        INFO(f);
+        CHECK(out.size() < 40000000);
+        if (std::string_view(f) == "tei") {
+            pugi::xml_document doc;
+            CHECK(doc.load_string(out.c_str()));
+        }
+        if (std::string_view(f) == "html") CHECK(html_balanced(out));
+    }
+    // Nesting is capped (XML tools refuse documents deeper than a few hundred levels).
+    Article n;
+    n.body.push_back(q);
+    const std::string tei = render("tei", n);
+    pugi::xml_document doc;
+    REQUIRE(doc.load_string(tei.c_str()));
+    size_t depth = 0;
+    for (auto x = doc.child("TEI").child("text").child("body").child("p"); x; x = x.child("hi")) ++depth;
+    CHECK(depth > 60);
+    CHECK(depth < 70);
+}

@@ -1,6 +1,7 @@
 #include "formats/common.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <utf8proc.h>
 
 #include "copydesk/text.hpp"
@@ -134,6 +135,22 @@ void add_annotation_mark(const Annotation& a, bool is_date, std::vector<Mark>& m
     marks.push_back(m);
 }
 
+namespace {
+// Sets the byte offset of each (sorted) code point position.
+void fill_bytes(std::string_view text, std::vector<std::pair<int64_t, size_t>>& pos) {
+    size_t b = 0;
+    int64_t cp = 0;
+    for (auto& p : pos) {
+        while (cp < p.first && b < text.size()) {
+            ++b;
+            while (b < text.size() && (static_cast<unsigned char>(text[b]) & 0xC0) == 0x80) ++b;
+            ++cp;
+        }
+        p.second = b;
+    }
+}
+}  // namespace
+
 void layout_marks(std::string_view text, Layout& l) {
     l.events.clear();
     l.pieces.clear();
@@ -170,6 +187,20 @@ void layout_marks(std::string_view text, Layout& l) {
         m[w++] = x;
     }
     m.resize(w);
+    // At most kMaxNest marks over any one character: XML tools refuse deeper documents
+    // (libxml2 stops at 256 levels), and no real text needs that many.
+    constexpr size_t kMaxNest = 64;
+    if (m.size() > kMaxNest) {
+        std::vector<int64_t> ends;  // ends of kept marks that may still cover x.start
+        w = 0;
+        for (const Mark& x : m) {
+            while (!ends.empty() && ends.back() <= x.start) ends.pop_back();
+            if (ends.size() >= kMaxNest) continue;
+            ends.push_back(x.end);
+            m[w++] = x;
+        }
+        m.resize(w);
+    }
 
     auto& pos = l.positions;
     pos.clear();
@@ -179,54 +210,83 @@ void layout_marks(std::string_view text, Layout& l) {
     }
     std::sort(pos.begin(), pos.end());
     pos.erase(std::unique(pos.begin(), pos.end()), pos.end());
-    {
-        size_t b = 0;
-        int64_t cp = 0;
-        for (auto& p : pos) {
-            while (cp < p.first && b < text.size()) {
-                ++b;
-                while (b < text.size() && (static_cast<unsigned char>(text[b]) & 0xC0) == 0x80) ++b;
-                ++cp;
-            }
-            p.second = b;
-        }
-    }
+    fill_bytes(text, pos);
 
+    // Events and pieces, splitting where marks cross. Crossing marks can make the number of
+    // pieces grow with the square of their number; past a budget of work the marks are cut
+    // down to a properly nested subset (no splits) and laid out again.
     auto& stack = l.stack;
     auto& open = l.reopen;
-    stack.clear();
-    size_t next = 0;
-    for (const auto& [p, byte] : pos) {
-        // Close: the lowest piece on the stack that ends here, and everything above it;
-        // those above that go on are reopened right after (the split).
-        size_t i = stack.size();
-        for (size_t k = 0; k < stack.size(); ++k) {
-            if (m[l.pieces[stack[k]].mark].end == p) { i = k; break; }
-        }
-        open.clear();
-        if (i < stack.size()) {
-            for (size_t k = stack.size(); k-- > i;) {
-                l.pieces[stack[k]].close_event = static_cast<uint32_t>(l.events.size());
-                l.events.push_back(Event{byte, stack[k], false});
+    auto end_of = [&](uint32_t piece) { return m[l.pieces[piece].mark].end; };
+    auto run = [&](size_t budget) -> bool {
+        l.events.clear();
+        l.pieces.clear();
+        stack.clear();
+        size_t work = 0, next = 0, inversions = 0;  // inversions: stack neighbours with end below < end above
+        for (const auto& [p, byte] : pos) {
+            // Close: the lowest piece on the stack that ends here, and everything above it;
+            // those above that go on are reopened right after (the split). Every piece on the
+            // stack ends at p or later; when ends never increase upwards, those ending at p
+            // are on top.
+            size_t i = stack.size();
+            if (inversions == 0) {
+                while (i > 0 && end_of(stack[i - 1]) == p) --i;
+            } else {
+                for (size_t k = 0; k < stack.size(); ++k) {
+                    if (end_of(stack[k]) == p) { i = k; break; }
+                }
+                work += stack.size();
             }
-            for (size_t k = i; k < stack.size(); ++k) {
-                const uint32_t mk = l.pieces[stack[k]].mark;
-                if (m[mk].end > p) open.push_back(mk);
+            open.clear();
+            if (i < stack.size()) {
+                for (size_t k = stack.size(); k-- > i;) {
+                    l.pieces[stack[k]].close_event = static_cast<uint32_t>(l.events.size());
+                    l.events.push_back(Event{byte, stack[k], false});
+                    if (k > 0 && end_of(stack[k - 1]) < end_of(stack[k])) --inversions;
+                }
+                for (size_t k = i; k < stack.size(); ++k) {
+                    const uint32_t mk = l.pieces[stack[k]].mark;
+                    if (m[mk].end > p) open.push_back(mk);
+                }
+                stack.resize(i);
             }
-            stack.resize(i);
+            while (next < m.size() && m[next].start == p) open.push_back(static_cast<uint32_t>(next++));
+            if (open.size() > 1) {
+                std::stable_sort(open.begin(), open.end(),
+                                 [&](uint32_t a, uint32_t b) { return m[a].end > m[b].end; });
+            }
+            for (uint32_t mk : open) {
+                const auto piece = static_cast<uint32_t>(l.pieces.size());
+                l.pieces.push_back(Piece{mk, static_cast<uint32_t>(l.events.size()), 0});
+                l.events.push_back(Event{byte, piece, true});
+                if (!stack.empty() && end_of(stack.back()) < m[mk].end) ++inversions;
+                stack.push_back(piece);
+            }
+            work += open.size() + 1;
+            if (work + l.events.size() > budget) return false;
         }
-        while (next < m.size() && m[next].start == p) open.push_back(static_cast<uint32_t>(next++));
-        if (open.size() > 1) {
-            std::stable_sort(open.begin(), open.end(),
-                             [&](uint32_t a, uint32_t b) { return m[a].end > m[b].end; });
-        }
-        for (uint32_t mk : open) {
-            const auto piece = static_cast<uint32_t>(l.pieces.size());
-            l.pieces.push_back(Piece{mk, static_cast<uint32_t>(l.events.size()), 0});
-            l.events.push_back(Event{byte, piece, true});
-            stack.push_back(piece);
-        }
+        return true;
+    };
+    if (run(32 * m.size() + 4096)) return;
+    // Keep a properly nested subset: a mark that crosses one kept before it is dropped.
+    std::vector<int64_t> ends;
+    w = 0;
+    for (const Mark& x : m) {
+        while (!ends.empty() && ends.back() <= x.start) ends.pop_back();
+        if (!ends.empty() && x.end > ends.back()) continue;
+        ends.push_back(x.end);
+        m[w++] = x;
     }
+    m.resize(w);
+    pos.clear();
+    for (const Mark& x : m) {
+        pos.emplace_back(x.start, 0);
+        pos.emplace_back(x.end, 0);
+    }
+    std::sort(pos.begin(), pos.end());
+    pos.erase(std::unique(pos.begin(), pos.end()), pos.end());
+    fill_bytes(text, pos);
+    run(SIZE_MAX);
 }
 
 void AnnotationIndex::build(const Article& a) {

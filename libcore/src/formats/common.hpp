@@ -113,8 +113,10 @@ class AnnotationIndex {
 
 // ---- Lists ----
 // Tracks nested lists over a run of item blocks: depth is clamped so it never jumps by
-// more than one level; a change of `ordered` at a depth starts a new list there.
+// more than one level, and to kMaxDepth levels (indentation would grow with the square of
+// the number of items); a change of `ordered` at a depth starts a new list there.
 struct ListState {
+    static constexpr size_t kMaxDepth = 32;
     struct Level {
         bool ordered = false;
         int64_t number = 0;  // number of the current item in this list (1-based)
@@ -128,6 +130,7 @@ struct ListState {
     size_t item(const Block& b, bool& new_list, Close&& close) {
         size_t d = b.depth < 0 ? 0 : static_cast<size_t>(b.depth);
         if (d > levels.size()) d = levels.size();
+        if (d >= kMaxDepth) d = kMaxDepth - 1;
         while (levels.size() > d + 1) { close(levels.back()); levels.pop_back(); }
         if (levels.size() == d + 1 && levels.back().ordered != b.ordered) {
             close(levels.back());
