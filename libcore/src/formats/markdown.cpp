@@ -587,9 +587,13 @@ class MarkdownWriter final : public Writer {
         for (const auto& r : b.rows) cols = std::max(cols, r.size());
         if (cols == 0) return;
         const Ctx cell{"<br>", false, false, true};
+        const std::vector<std::string>* header = nullptr;
+        // The header row has every column; shorter body rows are left short (GFM fills
+        // them), so a ragged table cannot blow up the output.
         auto row = [&](const std::vector<std::string>* r) {
             out.push_back('|');
-            for (size_t c = 0; c < cols; ++c) {
+            const size_t n = r && r != header ? r->size() : cols;
+            for (size_t c = 0; c < n; ++c) {
                 out.push_back(' ');
                 if (r && c < r->size()) {
                     with_valid_utf8((*r)[c], [&](std::string_view v) {
@@ -604,7 +608,8 @@ class MarkdownWriter final : public Writer {
         };
         size_t first = 0;
         if (b.header_rows > 0) {
-            row(&b.rows[0]);
+            header = &b.rows[0];
+            row(header);
             first = 1;
         } else {
             row(nullptr);
