@@ -398,9 +398,13 @@ TEST_CASE("html: small standalone page exactly", "[formats]") {
     const std::string expect =
         "<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"utf-8\">\n"
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        "<meta name=\"generator\" content=\"copydesk\">\n<title>Hello</title>\n</head>\n<body>\n"
+        "<meta name=\"generator\" content=\"copydesk\">\n<title>Hello</title>\n<style>";
+    const std::string tail =
+        "</style>\n</head>\n<body>\n"
         "<article>\n<header>\n<h1>Hello</h1>\n</header>\n<p>One.</p>\n</article>\n</body>\n</html>\n";
-    CHECK(render("html", a) == expect);
+    const std::string h = render("html", a);
+    CHECK(h.substr(0, expect.size()) == expect);
+    CHECK(h.substr(h.size() - tail.size()) == tail);
 }
 
 TEST_CASE("html: rich article is balanced and escaped", "[formats]") {

@@ -10,6 +10,15 @@
 namespace copydesk::formats::detail {
 namespace {
 
+// A few lines of style so that the page reads well as it is; no scripts, no web fonts.
+constexpr std::string_view kStyle =
+    "<style>\n"
+    "body{max-width:42em;margin:2em auto;padding:0 1em;font-family:Georgia,serif;line-height:1.5}\n"
+    "img{max-width:100%;height:auto}pre{overflow-x:auto}table{border-collapse:collapse}\n"
+    "th,td{border:1px solid #ccc;padding:.2em .5em}.byline,.dateline,.subtitle{color:#555}\n"
+    "article+article{border-top:1px solid #ccc;margin-top:2em}\n"
+    "</style>\n";
+
 // A class token: lowercase ASCII letters, digits, '-' and '_' only.
 void class_token(std::string& out, std::string_view s) {
     for (char c : s) {
@@ -60,7 +69,9 @@ class HtmlWriter final : public Writer {
             "<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n"
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
             "<meta name=\"generator\" content=\"copydesk\">\n"
-            "<title>Articles</title>\n</head>\n<body>\n");
+            "<title>Articles</title>\n");
+        out.append(kStyle);
+        out.append("</head>\n<body>\n");
         if (!pending_.empty() && !first_lang_.empty()) {
             // "<article" -> "<article lang=..."
             std::string attr = " lang=\"";
@@ -105,6 +116,7 @@ class HtmlWriter final : public Writer {
             xml_attr_v(out, a.canonical_url && !a.canonical_url->empty() ? *a.canonical_url : *a.url);
             out.append("\">\n");
         }
+        out.append(kStyle);
         out.append("</head>\n<body>\n");
     }
 
