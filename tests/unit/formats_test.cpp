@@ -450,6 +450,9 @@ TEST_CASE("html: annotations off, several records, overlapping annotations", "[f
     CHECK(two.find("<article lang=\"en\">") != std::string::npos);
     CHECK(two.find("<article lang=\"de\">") != std::string::npos);
     CHECK(two.find("<title>Articles</title>") != std::string::npos);
+    Article d = small();
+    d.date_published = "23 March";
+    CHECK(render("html", d).find("<p class=\"dateline\"><span class=\"date\">23 March</span></p>") != std::string::npos);
     WriterOptions c;
     c.corpus = true;
     CHECK(run("html", {b}, c).find("<title>Articles</title>") != std::string::npos);

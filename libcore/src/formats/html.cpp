@@ -126,11 +126,13 @@ class HtmlWriter final : public Writer {
             out.append("<time datetime=\"");
             out.append(w);
             out.append("\">");
-        } else {
-            out.append("<time>");
+            xml_text_v(out, value, " ");
+            out.append("</time>");
+        } else {  // <time> without a machine-readable value would be invalid
+            out.append("<span class=\"date\">");
+            xml_text_v(out, value, " ");
+            out.append("</span>");
         }
-        xml_text_v(out, value, " ");
-        out.append("</time>");
     }
 
     void article(const Article& a, std::string& out, bool with_lang) {
