@@ -294,6 +294,7 @@ TEST_CASE("markdown: escapes what would be markup", "[formats]") {
     CHECK(md_body(para("AT&T &amp; &#39;")) == "AT&T \\&amp; \\&#39;\n");
     CHECK(md_body(para("    four spaces")) == "four spaces\n");
     CHECK(md_body(para("~~no~~")) == "\\~\\~no\\~\\~\n");
+    CHECK(md_body(para("a\x7f\xc2\x85" "b\xc2\xa0" "c")) == "ab\xc2\xa0" "c\n");
     CHECK(md_body(heading(2, "Title #1 #")) == "## Title \\#1 \\#\n");
     CHECK(md_body(heading(7, "deep")) == "###### deep\n");
     CHECK(md_body(heading(2, "")) == "");
@@ -628,7 +629,8 @@ std::string random_text(std::mt19937& rng) {
     static const char* toks[] = {"a", "word", " ", " ", "\n", "*", "_", "`", "\\", "[", "]", "<", ">", "&",
                                  "&amp;", "\"", "'", "#", "1.", "-", "|", "\t", "\r", "\x01", "\x0c",
                                  "\xef\xbf\xbf", "\xc3\xa9", "\xe2\x80\x94", "\xf0\x9f\x98\x80", "]]>",
-                                 "\xff", "\xe2\x80"};
+                                 "\xff", "\xe2\x80", "\x7f", "\xc2\x85", "\xc2\xa0", "\xef\xb7\x90",
+                                 "\xf4\x8f\xbf\xbf"};
     std::string t;
     const int n = static_cast<int>(rng() % 14);
     for (int i = 0; i < n; ++i) t += toks[rng() % (sizeof toks / sizeof *toks)];
@@ -694,7 +696,9 @@ std::string xml_chars(const std::string& s) {
     while (i < v.size()) {
         const size_t at = i;
         const char32_t c = text::decode(v, i);
-        if ((c < 0x20 && c != '\t' && c != '\n') || c == 0xFFFE || c == 0xFFFF) continue;
+        if ((c < 0x20 && c != '\t' && c != '\n') || (c >= 0x7F && c <= 0x9F) || (c >= 0xFDD0 && c <= 0xFDEF) ||
+            (c & 0xFFFE) == 0xFFFE)
+            continue;
         out.append(v, at, i - at);
     }
     return out;

@@ -14,25 +14,30 @@ std::string repaired_utf8(std::string_view s) { return text::repair_utf8(s); }
 namespace {
 
 // Per-byte action tables. 0: copy as is.
-enum : uint8_t { copy = 0, drop = 1, amp, lt, gt, quot, lf, cr, tab, ef };
+enum : uint8_t { copy = 0, drop = 1, amp, lt, gt, quot, lf, cr, tab, c2, ef, f4 };
 
+// Dropped everywhere: C0 controls but TAB and LF (CR too: line ends are LF), DEL and the
+// C1 controls (HTML parsers report them; no text needs them). Dropped from HTML and XML
+// also: the noncharacters (U+FDD0..U+FDEF, U+xFFFE, U+xFFFF; XML 1.0 forbids U+FFFE/FFFF).
 struct Tables {
     uint8_t xml_text[256], xml_attr[256], plain[256];
     Tables() {
         for (int i = 0; i < 256; ++i) {
-            uint8_t v = (i < 0x20) ? drop : copy;
+            uint8_t v = (i < 0x20 || i == 0x7F) ? drop : copy;
             xml_text[i] = xml_attr[i] = plain[i] = v;
         }
         for (auto* t : {xml_text, xml_attr, plain}) {
             t[static_cast<unsigned char>('\n')] = lf;
             t[static_cast<unsigned char>('\r')] = cr;
             t[static_cast<unsigned char>('\t')] = copy;
+            t[0xC2] = c2;
         }
         for (auto* t : {xml_text, xml_attr}) {
             t[static_cast<unsigned char>('&')] = amp;
             t[static_cast<unsigned char>('<')] = lt;
             t[static_cast<unsigned char>('>')] = gt;
-            t[0xEF] = ef;  // U+FFFE and U+FFFF are not XML characters
+            t[0xEF] = ef;
+            for (int b = 0xF0; b <= 0xF4; ++b) t[b] = f4;
         }
         xml_attr[static_cast<unsigned char>('"')] = quot;
         xml_attr[static_cast<unsigned char>('\t')] = tab;
@@ -42,40 +47,57 @@ const Tables tables;
 
 template <bool Attr>
 void xml_escape(std::string& out, std::string_view s, const uint8_t* table, std::string_view newline) {
-    const char* p = s.data();
-    const char* e = p + s.size();
-    const char* run = p;
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    const auto* e = p + s.size();
+    const auto* run = p;
+    auto flush = [&] { out.append(reinterpret_cast<const char*>(run), static_cast<size_t>(p - run)); };
     while (p < e) {
-        const uint8_t a = table[static_cast<unsigned char>(*p)];
+        const uint8_t a = table[*p];
         if (a == copy) { ++p; continue; }
-        out.append(run, p);
+        size_t skip = 1;  // bytes dropped or replaced
         switch (a) {
-            case amp: out.append("&amp;"); break;
-            case lt: out.append("&lt;"); break;
-            case gt: out.append("&gt;"); break;
-            case quot: out.append("&quot;"); break;
-            case lf:
-                if (Attr) out.append("&#10;"); else out.append(newline);
+            case c2:  // U+0080..U+009F
+                if (e - p < 2 || p[1] > 0x9F) { ++p; continue; }
+                skip = 2;
+                flush();
                 break;
-            case cr:
-                if (Attr) out.append("&#13;");
-                break;
-            case tab: out.append("&#9;"); break;
-            case ef:
-                if (e - p >= 3 && static_cast<unsigned char>(p[1]) == 0xBF &&
-                    (static_cast<unsigned char>(p[2]) & 0xFE) == 0xBE) {
-                    p += 3;  // U+FFFE / U+FFFF dropped
-                    run = p;
+            case ef:  // U+FDD0..U+FDEF, U+FFFE, U+FFFF
+                if (e - p < 3 || !((p[1] == 0xB7 && p[2] >= 0x90 && p[2] <= 0xAF) ||
+                                   (p[1] == 0xBF && (p[2] & 0xFE) == 0xBE))) {
+                    ++p;
                     continue;
                 }
-                out.push_back(*p);
+                skip = 3;
+                flush();
                 break;
-            default: break;  // drop
+            case f4:  // U+xFFFE, U+xFFFF in the supplementary planes
+                if (e - p < 4 || !((p[1] & 0x0F) == 0x0F && p[2] == 0xBF && (p[3] & 0xFE) == 0xBE)) {
+                    ++p;
+                    continue;
+                }
+                skip = 4;
+                flush();
+                break;
+            default:
+                flush();
+                switch (a) {
+                    case amp: out.append("&amp;"); break;
+                    case lt: out.append("&lt;"); break;
+                    case gt: out.append("&gt;"); break;
+                    case quot: out.append("&quot;"); break;
+                    case lf:
+                        if (Attr) out.append("&#10;");
+                        else out.append(newline);
+                        break;
+                    case tab: out.append("&#9;"); break;
+                    default: break;  // drop (CR included: a character reference to it is an
+                                     // error in HTML, and XML would read it as a space)
+                }
         }
-        ++p;
+        p += skip;
         run = p;
     }
-    out.append(run, e);
+    flush();
 }
 
 }  // namespace

@@ -28,7 +28,8 @@ struct MdTable {
     MdTable() {
         for (int c = 0; c < 0x20; ++c) special[c] = true;
         for (unsigned char c : std::string_view("\\`*_[]<>#|&~")) special[c] = true;
-        special[0x7F] = false;
+        special[0x7F] = true;  // DEL: dropped
+        special[0xC2] = true;  // lead byte of the C1 controls (dropped)
     }
 };
 const MdTable md_table;
@@ -102,6 +103,10 @@ void md_escape(std::string& out, std::string_view s, size_t from, size_t to, con
             case '\\': case '`': case '*': case '_': case '[': case ']': case '<': case '~':
                 out.push_back('\\');
                 out.push_back(c);
+                break;
+            case '\xC2':
+                if (i < to && static_cast<unsigned char>(s[i]) <= 0x9F) ++i;  // a C1 control: dropped
+                else out.push_back(c);
                 break;
             default: break;  // other controls dropped
         }
