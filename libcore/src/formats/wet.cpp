@@ -14,6 +14,7 @@
 //
 // Header lines end with CRLF; two CRLF follow the block, as WARC requires.
 #include <chrono>
+#include <cstdio>
 #include <ctime>
 #include <string>
 
