@@ -2,13 +2,36 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstring>
 #include <utf8proc.h>
 
 #include "copydesk/text.hpp"
 
 namespace copydesk::formats::detail {
 
-bool valid_utf8(std::string_view s) { return text::is_valid_utf8(s); }
+namespace {
+inline bool ascii8(const char* p) {
+    uint64_t w;
+    std::memcpy(&w, p, 8);
+    return (w & 0x8080808080808080ULL) == 0;
+}
+}  // namespace
+
+// ASCII eight bytes at a time; the rest as text::is_valid_utf8 checks it, a sequence at a time.
+bool valid_utf8(std::string_view s) {
+    const char* p = s.data();
+    const char* e = p + s.size();
+    while (p < e) {
+        if (e - p >= 8 && ascii8(p)) { p += 8; continue; }
+        const auto c = static_cast<unsigned char>(*p);
+        if (c < 0x80) { ++p; continue; }
+        // One multi-byte sequence: find its length, check it alone.
+        const size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+        if (static_cast<size_t>(e - p) < n || !text::is_valid_utf8(std::string_view(p, n))) return false;
+        p += n;
+    }
+    return true;
+}
 std::string repaired_utf8(std::string_view s) { return text::repair_utf8(s); }
 
 namespace {
@@ -158,18 +181,28 @@ void add_annotation_mark(const Annotation& a, bool is_date, std::vector<Mark>& m
 }
 
 namespace {
-// Sets the byte offset of each (sorted) code point position.
-void fill_bytes(std::string_view text, std::vector<std::pair<int64_t, size_t>>& pos) {
+// Sets the byte offset of each (sorted) code point position. Returns false when a position
+// lies past the end of the text.
+bool fill_bytes(std::string_view text, std::vector<std::pair<int64_t, size_t>>& pos) {
+    const char* d = text.data();
+    const size_t size = text.size();
     size_t b = 0;
     int64_t cp = 0;
     for (auto& p : pos) {
-        while (cp < p.first && b < text.size()) {
+        while (cp < p.first) {
+            if (p.first - cp >= 8 && size - b >= 8 && ascii8(d + b)) {
+                b += 8;
+                cp += 8;
+                continue;
+            }
+            if (b >= size) return false;
             ++b;
-            while (b < text.size() && (static_cast<unsigned char>(text[b]) & 0xC0) == 0x80) ++b;
+            while (b < size && (static_cast<unsigned char>(d[b]) & 0xC0) == 0x80) ++b;
             ++cp;
         }
         p.second = b;
     }
+    return true;
 }
 }  // namespace
 
@@ -178,7 +211,13 @@ void layout_marks(std::string_view text, Layout& l) {
     l.pieces.clear();
     auto& m = l.marks;
     if (m.empty()) return;
-    const int64_t n = text::count_code_points(text);
+    // Offsets past the end are found when bytes are looked up (fill_bytes): only then is the
+    // text counted and the marks clamped, and the layout made again.
+    int64_t n = INT64_MAX;
+    if (l.clamp) {
+        n = text::count_code_points(text);
+        l.clamp = false;
+    }
     size_t w = 0;
     for (const Mark& x : m) {
         const int64_t s = std::clamp<int64_t>(x.start, 0, n);
@@ -232,7 +271,11 @@ void layout_marks(std::string_view text, Layout& l) {
     }
     std::sort(pos.begin(), pos.end());
     pos.erase(std::unique(pos.begin(), pos.end()), pos.end());
-    fill_bytes(text, pos);
+    if (!fill_bytes(text, pos)) {
+        l.clamp = true;
+        layout_marks(text, l);
+        return;
+    }
 
     // Events and pieces, splitting where marks cross. Crossing marks can make the number of
     // pieces grow with the square of their number; past a budget of work the marks are cut

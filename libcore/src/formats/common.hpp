@@ -85,6 +85,7 @@ struct Layout {
     std::vector<Piece> pieces;
     std::vector<std::pair<int64_t, size_t>> positions;  // scratch: code point -> byte
     std::vector<uint32_t> stack, reopen;                 // scratch
+    bool clamp = false;                                  // scratch: offsets past the end seen
     void clear() { marks.clear(); events.clear(); pieces.clear(); }
 };
 
