@@ -1,4 +1,3 @@
-#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -38,23 +37,12 @@ size_t depth_of_first_children(const pugi::xml_node& root) {
     return depth;
 }
 
-// Seconds to parse `html`, the best of three runs (the machine is shared).
-double parse_seconds(const std::string& html) {
-    double best = 1e9;
-    for (int run = 0; run < 3; ++run) {
-        const auto start = std::chrono::steady_clock::now();
-        const html::ParseResult r = html::parse(html);
-        best = std::min(best, std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
-    }
-    return best;
-}
-
-// Parsing 4x the input must not cost much more than 4x the time (quadratic would be 16x).
-void require_linear(const std::function<std::string(size_t)>& make_input, size_t n) {
-    const double small = parse_seconds(make_input(n));
-    const double large = parse_seconds(make_input(4 * n));
-    INFO("n=" << n << " small=" << small << "s large=" << large << "s");
-    REQUIRE(large < 9 * std::max(small, 0.02));
+// Adversarial input parses whole, without hitting a limit (that it does so in linear time is
+// measured by tests/bench/html_linear_bench.cpp: speed is never checked by unit tests).
+void require_parses(const std::function<std::string(size_t)>& make_input, size_t n) {
+    const html::ParseResult r = html::parse(make_input(n));
+    REQUIRE_FALSE(r.truncated);
+    REQUIRE(r.doc.child("html"));
 }
 
 }  // namespace
@@ -139,7 +127,7 @@ TEST_CASE("html: a million nested divs parse without recursion, in linear time",
     const html::ParseResult r = html::parse(repeat("<div>", n) + "x");
     REQUIRE_FALSE(r.truncated);
     CHECK(depth_of_first_children(r.doc.child("html").child("body")) == n + 1);  // divs, text
-    require_linear([](size_t k) { return repeat("<div>", k) + repeat("</div>", k); }, 100'000);
+    require_parses([](size_t k) { return repeat("<div>", k) + repeat("</div>", k); }, 100'000);
 }
 
 TEST_CASE("html: scopes are searched 512 elements deep at most, with a warning", "[html][robustness]") {
@@ -156,10 +144,10 @@ TEST_CASE("html: scopes are searched 512 elements deep at most, with a warning",
 }
 
 TEST_CASE("html: adversarial end tags stay linear", "[html][robustness]") {
-    require_linear([](size_t k) { return "<svg>" + repeat("<g>", k) + repeat("</x>", k); }, 10'000);
-    require_linear([](size_t k) { return "<b>" + repeat("<div>", k) + repeat("</b>", k); }, 10'000);
-    require_linear([](size_t k) { return repeat("<div>", k) + repeat("<table></table>", k); }, 10'000);
-    require_linear([](size_t k) { return "<p><object>" + repeat("<div>", k); }, 20'000);
+    require_parses([](size_t k) { return "<svg>" + repeat("<g>", k) + repeat("</x>", k); }, 10'000);
+    require_parses([](size_t k) { return "<b>" + repeat("<div>", k) + repeat("</b>", k); }, 10'000);
+    require_parses([](size_t k) { return repeat("<div>", k) + repeat("<table></table>", k); }, 10'000);
+    require_parses([](size_t k) { return "<p><object>" + repeat("<div>", k); }, 20'000);
 }
 
 TEST_CASE("html: dump_tree walks deep trees iteratively", "[html][robustness]") {
@@ -184,7 +172,7 @@ TEST_CASE("html: unclosed formatting elements stay linear (Noah's Ark and the ca
     const html::ParseResult capped = html::parse("<div>" + distinct + "</div>x");
     CHECK(count_elements(capped.doc, "b") == 300 + 64);
     CHECK_FALSE(capped.warnings.empty());
-    require_linear([](size_t k) {
+    require_parses([](size_t k) {
         std::string s;
         for (size_t i = 0; i < k; ++i) s += "<i id=" + std::to_string(i) + "><p>x</p>";
         return s;
@@ -199,14 +187,14 @@ TEST_CASE("html: huge attribute counts stay linear and keep the first duplicate"
     const pugi::xml_node div = r.doc.child("html").child("body").child("div");
     CHECK(std::distance(div.attributes_begin(), div.attributes_end()) == 50'001);
     CHECK(std::string(div.attribute("a").value()) == "first");
-    require_linear([](size_t k) { return "<div " + repeat("x ", k) + ">"; }, 200'000);
+    require_parses([](size_t k) { return "<div " + repeat("x ", k) + ">"; }, 200'000);
 }
 
 TEST_CASE("html: an endless table of misplaced text stays linear", "[html][robustness]") {
     const html::ParseResult r = html::parse("<table>" + repeat("text<tr><td>cell</td></tr>", 3));
     CHECK(std::string(r.doc.child("html").child("body").first_child().value()) == "texttexttext");
-    require_linear([](size_t k) { return "<table>" + repeat("text<tr><td>c</td></tr>", k); }, 20'000);
-    require_linear([](size_t k) { return "<table>" + repeat("x<table>", k); }, 20'000);
+    require_parses([](size_t k) { return "<table>" + repeat("text<tr><td>c</td></tr>", k); }, 20'000);
+    require_parses([](size_t k) { return "<table>" + repeat("x<table>", k); }, 20'000);
 }
 
 TEST_CASE("html: a NUL right after an entity name's prefix is not part of the name", "[html]") {

@@ -25,9 +25,35 @@
 //             teiHeader and one <TEI> per record. (WriterOptions::corpus forces the wrapper.)
 //   csv       a header row (begin), then one row per record; CRLF line ends (RFC 4180).
 //   wet       one WARC/1.0 "conversion" record per article, as in Common Crawl WET files.
-// Text and attribute values are always escaped; characters not allowed in XML 1.0 are
-// dropped from HTML and TEI; ill-formed UTF-8 is replaced by U+FFFD; spans and annotations
-// whose offsets fall outside their block are clamped, empty ones ignored.
+// What each format makes of an article:
+//   text      the title, a blank line, then the blocks as paragraphs separated by blank
+//             lines; list items "- " / "1. " indented under their parent; tables as
+//             tab-separated rows; figures as their caption; code as it is.
+//   markdown  CommonMark (tables as GFM pipe tables). Every character that could start
+//             markup is escaped; spans are *em*, **strong**, `code`, [text](href) where
+//             CommonMark parses them back as the same thing, else inline <em>, <strong>,
+//             <sub>, <sup>, <del>; code blocks fenced longer than any backtick run inside;
+//             figures as ![alt](src) and the caption below. Annotations are not rendered.
+//   html      <!DOCTYPE html>, lang, <title> and author/description/date meta; an
+//             <article> with a <header> (h1, subtitle, byline, <time datetime>), semantic
+//             blocks, a <footer> linking the source URL. Annotations:
+//             <span class="entity TYPE" data-value="..."> and
+//             <time class="date [TYPE]" datetime="...">.
+//   tei       TEI P5: teiHeader (titleStmt, publicationStmt with publisher and date,
+//             sourceDesc/bibl with the URL, profileDesc with language and keywords);
+//             body with a <div> per heading, p, list/item, quote, figure, table/row/cell,
+//             code as <ab type="code">. Spans as hi@rend, code, ref@target; annotations as
+//             persName/placeName/orgName/name@type with @key, date/time with @when (or
+//             @from/@to for a range "A/B").
+//   csv, wet  see WriterOptions::csv_columns and the wet note above.
+// Always: text and attribute values are escaped; characters not allowed in XML 1.0 are
+// dropped from HTML and TEI (control characters from every format); ill-formed UTF-8
+// becomes U+FFFD; blocks of only white space render as nothing; links with javascript:,
+// vbscript: or non-image data: URLs render as their text. Spans and annotations may
+// overlap: they are split so that elements nest; offsets outside their block are clamped
+// and empty ranges ignored. Hostile records cost bounded work: at most 64 marks nest over
+// one character, lists nest at most 32 levels, and crossing marks beyond a work budget are
+// cut to a properly nested subset.
 //
 // Thread-safety: a Writer instance is used by one thread at a time; distinct instances are
 // independent. The registry is immutable and safe to read from any thread.
@@ -105,7 +131,7 @@ const FormatInfo* find_writer(std::string_view name);
 const FormatInfo* writer_for_path(std::string_view path);
 
 // Convenience for tests and small tools: begin + write + end of one article in `format`.
-// REQUIRES: find_writer(format) != nullptr.
+// Throws std::invalid_argument for an unknown format (or bad options, as make() does).
 std::string render(std::string_view format, const Article& a, const WriterOptions& options = {});
 
 // Number of words in the body (headings, paragraphs, items, quotes, captions, table cells;

@@ -1,37 +1,66 @@
 #include "formats/common.hpp"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <utf8proc.h>
 
 #include "copydesk/text.hpp"
 
 namespace copydesk::formats::detail {
 
-bool valid_utf8(std::string_view s) { return text::is_valid_utf8(s); }
+namespace {
+inline bool ascii8(const char* p) {
+    uint64_t w;
+    std::memcpy(&w, p, 8);
+    return (w & 0x8080808080808080ULL) == 0;
+}
+}  // namespace
+
+// ASCII eight bytes at a time; the rest as text::is_valid_utf8 checks it, a sequence at a time.
+bool valid_utf8(std::string_view s) {
+    const char* p = s.data();
+    const char* e = p + s.size();
+    while (p < e) {
+        if (e - p >= 8 && ascii8(p)) { p += 8; continue; }
+        const auto c = static_cast<unsigned char>(*p);
+        if (c < 0x80) { ++p; continue; }
+        // One multi-byte sequence: find its length, check it alone.
+        const size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+        if (static_cast<size_t>(e - p) < n || !text::is_valid_utf8(std::string_view(p, n))) return false;
+        p += n;
+    }
+    return true;
+}
 std::string repaired_utf8(std::string_view s) { return text::repair_utf8(s); }
 
 namespace {
 
 // Per-byte action tables. 0: copy as is.
-enum : uint8_t { copy = 0, drop = 1, amp, lt, gt, quot, lf, cr, tab, ef };
+enum : uint8_t { copy = 0, drop = 1, amp, lt, gt, quot, lf, cr, tab, c2, ef, f4 };
 
+// Dropped everywhere: C0 controls but TAB and LF (CR too: line ends are LF), DEL and the
+// C1 controls (HTML parsers report them; no text needs them). Dropped from HTML and XML
+// also: the noncharacters (U+FDD0..U+FDEF, U+xFFFE, U+xFFFF; XML 1.0 forbids U+FFFE/FFFF).
 struct Tables {
     uint8_t xml_text[256], xml_attr[256], plain[256];
     Tables() {
         for (int i = 0; i < 256; ++i) {
-            uint8_t v = (i < 0x20) ? drop : copy;
+            uint8_t v = (i < 0x20 || i == 0x7F) ? drop : copy;
             xml_text[i] = xml_attr[i] = plain[i] = v;
         }
         for (auto* t : {xml_text, xml_attr, plain}) {
             t[static_cast<unsigned char>('\n')] = lf;
             t[static_cast<unsigned char>('\r')] = cr;
             t[static_cast<unsigned char>('\t')] = copy;
+            t[0xC2] = c2;
         }
         for (auto* t : {xml_text, xml_attr}) {
             t[static_cast<unsigned char>('&')] = amp;
             t[static_cast<unsigned char>('<')] = lt;
             t[static_cast<unsigned char>('>')] = gt;
-            t[0xEF] = ef;  // U+FFFE and U+FFFF are not XML characters
+            t[0xEF] = ef;
+            for (int b = 0xF0; b <= 0xF4; ++b) t[b] = f4;
         }
         xml_attr[static_cast<unsigned char>('"')] = quot;
         xml_attr[static_cast<unsigned char>('\t')] = tab;
@@ -41,40 +70,57 @@ const Tables tables;
 
 template <bool Attr>
 void xml_escape(std::string& out, std::string_view s, const uint8_t* table, std::string_view newline) {
-    const char* p = s.data();
-    const char* e = p + s.size();
-    const char* run = p;
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    const auto* e = p + s.size();
+    const auto* run = p;
+    auto flush = [&] { out.append(reinterpret_cast<const char*>(run), static_cast<size_t>(p - run)); };
     while (p < e) {
-        const uint8_t a = table[static_cast<unsigned char>(*p)];
+        const uint8_t a = table[*p];
         if (a == copy) { ++p; continue; }
-        out.append(run, p);
+        size_t skip = 1;  // bytes dropped or replaced
         switch (a) {
-            case amp: out.append("&amp;"); break;
-            case lt: out.append("&lt;"); break;
-            case gt: out.append("&gt;"); break;
-            case quot: out.append("&quot;"); break;
-            case lf:
-                if (Attr) out.append("&#10;"); else out.append(newline);
+            case c2:  // U+0080..U+009F
+                if (e - p < 2 || p[1] > 0x9F) { ++p; continue; }
+                skip = 2;
+                flush();
                 break;
-            case cr:
-                if (Attr) out.append("&#13;");
-                break;
-            case tab: out.append("&#9;"); break;
-            case ef:
-                if (e - p >= 3 && static_cast<unsigned char>(p[1]) == 0xBF &&
-                    (static_cast<unsigned char>(p[2]) & 0xFE) == 0xBE) {
-                    p += 3;  // U+FFFE / U+FFFF dropped
-                    run = p;
+            case ef:  // U+FDD0..U+FDEF, U+FFFE, U+FFFF
+                if (e - p < 3 || !((p[1] == 0xB7 && p[2] >= 0x90 && p[2] <= 0xAF) ||
+                                   (p[1] == 0xBF && (p[2] & 0xFE) == 0xBE))) {
+                    ++p;
                     continue;
                 }
-                out.push_back(*p);
+                skip = 3;
+                flush();
                 break;
-            default: break;  // drop
+            case f4:  // U+xFFFE, U+xFFFF in the supplementary planes
+                if (e - p < 4 || !((p[1] & 0x0F) == 0x0F && p[2] == 0xBF && (p[3] & 0xFE) == 0xBE)) {
+                    ++p;
+                    continue;
+                }
+                skip = 4;
+                flush();
+                break;
+            default:
+                flush();
+                switch (a) {
+                    case amp: out.append("&amp;"); break;
+                    case lt: out.append("&lt;"); break;
+                    case gt: out.append("&gt;"); break;
+                    case quot: out.append("&quot;"); break;
+                    case lf:
+                        if (Attr) out.append("&#10;");
+                        else out.append(newline);
+                        break;
+                    case tab: out.append("&#9;"); break;
+                    default: break;  // drop (CR included: a character reference to it is an
+                                     // error in HTML, and XML would read it as a space)
+                }
         }
-        ++p;
+        p += skip;
         run = p;
     }
-    out.append(run, e);
+    flush();
 }
 
 }  // namespace
@@ -134,12 +180,44 @@ void add_annotation_mark(const Annotation& a, bool is_date, std::vector<Mark>& m
     marks.push_back(m);
 }
 
+namespace {
+// Sets the byte offset of each (sorted) code point position. Returns false when a position
+// lies past the end of the text.
+bool fill_bytes(std::string_view text, std::vector<std::pair<int64_t, size_t>>& pos) {
+    const char* d = text.data();
+    const size_t size = text.size();
+    size_t b = 0;
+    int64_t cp = 0;
+    for (auto& p : pos) {
+        while (cp < p.first) {
+            if (p.first - cp >= 8 && size - b >= 8 && ascii8(d + b)) {
+                b += 8;
+                cp += 8;
+                continue;
+            }
+            if (b >= size) return false;
+            ++b;
+            while (b < size && (static_cast<unsigned char>(d[b]) & 0xC0) == 0x80) ++b;
+            ++cp;
+        }
+        p.second = b;
+    }
+    return true;
+}
+}  // namespace
+
 void layout_marks(std::string_view text, Layout& l) {
     l.events.clear();
     l.pieces.clear();
     auto& m = l.marks;
     if (m.empty()) return;
-    const int64_t n = text::count_code_points(text);
+    // Offsets past the end are found when bytes are looked up (fill_bytes): only then is the
+    // text counted and the marks clamped, and the layout made again.
+    int64_t n = INT64_MAX;
+    if (l.clamp) {
+        n = text::count_code_points(text);
+        l.clamp = false;
+    }
     size_t w = 0;
     for (const Mark& x : m) {
         const int64_t s = std::clamp<int64_t>(x.start, 0, n);
@@ -170,6 +248,20 @@ void layout_marks(std::string_view text, Layout& l) {
         m[w++] = x;
     }
     m.resize(w);
+    // At most kMaxNest marks over any one character: XML tools refuse deeper documents
+    // (libxml2 stops at 256 levels), and no real text needs that many.
+    constexpr size_t kMaxNest = 64;
+    if (m.size() > kMaxNest) {
+        std::vector<int64_t> ends;  // ends of kept marks that may still cover x.start
+        w = 0;
+        for (const Mark& x : m) {
+            while (!ends.empty() && ends.back() <= x.start) ends.pop_back();
+            if (ends.size() >= kMaxNest) continue;
+            ends.push_back(x.end);
+            m[w++] = x;
+        }
+        m.resize(w);
+    }
 
     auto& pos = l.positions;
     pos.clear();
@@ -179,54 +271,87 @@ void layout_marks(std::string_view text, Layout& l) {
     }
     std::sort(pos.begin(), pos.end());
     pos.erase(std::unique(pos.begin(), pos.end()), pos.end());
-    {
-        size_t b = 0;
-        int64_t cp = 0;
-        for (auto& p : pos) {
-            while (cp < p.first && b < text.size()) {
-                ++b;
-                while (b < text.size() && (static_cast<unsigned char>(text[b]) & 0xC0) == 0x80) ++b;
-                ++cp;
-            }
-            p.second = b;
-        }
+    if (!fill_bytes(text, pos)) {
+        l.clamp = true;
+        layout_marks(text, l);
+        return;
     }
 
+    // Events and pieces, splitting where marks cross. Crossing marks can make the number of
+    // pieces grow with the square of their number; past a budget of work the marks are cut
+    // down to a properly nested subset (no splits) and laid out again.
     auto& stack = l.stack;
     auto& open = l.reopen;
-    stack.clear();
-    size_t next = 0;
-    for (const auto& [p, byte] : pos) {
-        // Close: the lowest piece on the stack that ends here, and everything above it;
-        // those above that go on are reopened right after (the split).
-        size_t i = stack.size();
-        for (size_t k = 0; k < stack.size(); ++k) {
-            if (m[l.pieces[stack[k]].mark].end == p) { i = k; break; }
-        }
-        open.clear();
-        if (i < stack.size()) {
-            for (size_t k = stack.size(); k-- > i;) {
-                l.pieces[stack[k]].close_event = static_cast<uint32_t>(l.events.size());
-                l.events.push_back(Event{byte, stack[k], false});
+    auto end_of = [&](uint32_t piece) { return m[l.pieces[piece].mark].end; };
+    auto run = [&](size_t budget) -> bool {
+        l.events.clear();
+        l.pieces.clear();
+        stack.clear();
+        size_t work = 0, next = 0, inversions = 0;  // inversions: stack neighbours with end below < end above
+        for (const auto& [p, byte] : pos) {
+            // Close: the lowest piece on the stack that ends here, and everything above it;
+            // those above that go on are reopened right after (the split). Every piece on the
+            // stack ends at p or later; when ends never increase upwards, those ending at p
+            // are on top.
+            size_t i = stack.size();
+            if (inversions == 0) {
+                while (i > 0 && end_of(stack[i - 1]) == p) --i;
+            } else {
+                for (size_t k = 0; k < stack.size(); ++k) {
+                    if (end_of(stack[k]) == p) { i = k; break; }
+                }
+                work += stack.size();
             }
-            for (size_t k = i; k < stack.size(); ++k) {
-                const uint32_t mk = l.pieces[stack[k]].mark;
-                if (m[mk].end > p) open.push_back(mk);
+            open.clear();
+            if (i < stack.size()) {
+                for (size_t k = stack.size(); k-- > i;) {
+                    l.pieces[stack[k]].close_event = static_cast<uint32_t>(l.events.size());
+                    l.events.push_back(Event{byte, stack[k], false});
+                    if (k > 0 && end_of(stack[k - 1]) < end_of(stack[k])) --inversions;
+                }
+                for (size_t k = i; k < stack.size(); ++k) {
+                    const uint32_t mk = l.pieces[stack[k]].mark;
+                    if (m[mk].end > p) open.push_back(mk);
+                }
+                stack.resize(i);
             }
-            stack.resize(i);
+            while (next < m.size() && m[next].start == p) open.push_back(static_cast<uint32_t>(next++));
+            if (open.size() > 1) {
+                std::stable_sort(open.begin(), open.end(),
+                                 [&](uint32_t a, uint32_t b) { return m[a].end > m[b].end; });
+            }
+            for (uint32_t mk : open) {
+                const auto piece = static_cast<uint32_t>(l.pieces.size());
+                l.pieces.push_back(Piece{mk, static_cast<uint32_t>(l.events.size()), 0});
+                l.events.push_back(Event{byte, piece, true});
+                if (!stack.empty() && end_of(stack.back()) < m[mk].end) ++inversions;
+                stack.push_back(piece);
+            }
+            work += open.size() + 1;
+            if (work + l.events.size() > budget) return false;
         }
-        while (next < m.size() && m[next].start == p) open.push_back(static_cast<uint32_t>(next++));
-        if (open.size() > 1) {
-            std::stable_sort(open.begin(), open.end(),
-                             [&](uint32_t a, uint32_t b) { return m[a].end > m[b].end; });
-        }
-        for (uint32_t mk : open) {
-            const auto piece = static_cast<uint32_t>(l.pieces.size());
-            l.pieces.push_back(Piece{mk, static_cast<uint32_t>(l.events.size()), 0});
-            l.events.push_back(Event{byte, piece, true});
-            stack.push_back(piece);
-        }
+        return true;
+    };
+    if (run(32 * m.size() + 4096)) return;
+    // Keep a properly nested subset: a mark that crosses one kept before it is dropped.
+    std::vector<int64_t> ends;
+    w = 0;
+    for (const Mark& x : m) {
+        while (!ends.empty() && ends.back() <= x.start) ends.pop_back();
+        if (!ends.empty() && x.end > ends.back()) continue;
+        ends.push_back(x.end);
+        m[w++] = x;
     }
+    m.resize(w);
+    pos.clear();
+    for (const Mark& x : m) {
+        pos.emplace_back(x.start, 0);
+        pos.emplace_back(x.end, 0);
+    }
+    std::sort(pos.begin(), pos.end());
+    pos.erase(std::unique(pos.begin(), pos.end()), pos.end());
+    fill_bytes(text, pos);
+    run(SIZE_MAX);
 }
 
 void AnnotationIndex::build(const Article& a) {
@@ -365,6 +490,13 @@ bool safe_url(std::string_view url) {
         }
         return rest.rfind("image/png", 0) == 0 || rest.rfind("image/jpeg", 0) == 0 ||
                rest.rfind("image/gif", 0) == 0 || rest.rfind("image/webp", 0) == 0;
+    }
+    return true;
+}
+
+bool blank(std::string_view s) {
+    for (char c : s) {
+        if (static_cast<unsigned char>(c) > 0x20) return false;
     }
     return true;
 }

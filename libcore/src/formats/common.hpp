@@ -87,6 +87,7 @@ struct Layout {
     std::vector<Piece> pieces;
     std::vector<std::pair<int64_t, size_t>> positions;  // scratch: code point -> byte
     std::vector<uint32_t> stack, reopen;                 // scratch
+    bool clamp = false;                                  // scratch: offsets past the end seen
     void clear() { marks.clear(); events.clear(); pieces.clear(); }
 };
 
@@ -115,8 +116,10 @@ class AnnotationIndex {
 
 // ---- Lists ----
 // Tracks nested lists over a run of item blocks: depth is clamped so it never jumps by
-// more than one level; a change of `ordered` at a depth starts a new list there.
+// more than one level, and to kMaxDepth levels (indentation would grow with the square of
+// the number of items); a change of `ordered` at a depth starts a new list there.
 struct ListState {
+    static constexpr size_t kMaxDepth = 32;
     struct Level {
         bool ordered = false;
         int64_t number = 0;  // number of the current item in this list (1-based)
@@ -130,6 +133,7 @@ struct ListState {
     size_t item(const Block& b, bool& new_list, Close&& close) {
         size_t d = b.depth < 0 ? 0 : static_cast<size_t>(b.depth);
         if (d > levels.size()) d = levels.size();
+        if (d >= kMaxDepth) d = kMaxDepth - 1;
         while (levels.size() > d + 1) { close(levels.back()); levels.pop_back(); }
         if (levels.size() == d + 1 && levels.back().ordered != b.ordered) {
             close(levels.back());
@@ -160,6 +164,10 @@ bool is_time_type(std::string_view type);
 
 // True when a URL is safe to put in href/src (no javascript:, vbscript:, data: schemes).
 bool safe_url(std::string_view url);
+
+// True when s holds nothing but ASCII white space and control characters: such a block
+// renders as nothing in every writer.
+bool blank(std::string_view s);
 
 // Joins items with sep.
 std::string join(const std::vector<std::string>& items, std::string_view sep);

@@ -10,6 +10,15 @@
 namespace copydesk::formats::detail {
 namespace {
 
+// A few lines of style so that the page reads well as it is; no scripts, no web fonts.
+constexpr std::string_view kStyle =
+    "<style>\n"
+    "body{max-width:42em;margin:2em auto;padding:0 1em;font-family:Georgia,serif;line-height:1.5}\n"
+    "img{max-width:100%;height:auto}pre{overflow-x:auto}table{border-collapse:collapse}\n"
+    "th,td{border:1px solid #ccc;padding:.2em .5em}.byline,.dateline,.subtitle{color:#555}\n"
+    "article+article{border-top:1px solid #ccc;margin-top:2em}\n"
+    "</style>\n";
+
 // A class token: lowercase ASCII letters, digits, '-' and '_' only.
 void class_token(std::string& out, std::string_view s) {
     for (char c : s) {
@@ -60,7 +69,9 @@ class HtmlWriter final : public Writer {
             "<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n"
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
             "<meta name=\"generator\" content=\"copydesk\">\n"
-            "<title>Articles</title>\n</head>\n<body>\n");
+            "<title>Articles</title>\n");
+        out.append(kStyle);
+        out.append("</head>\n<body>\n");
         if (!pending_.empty() && !first_lang_.empty()) {
             // "<article" -> "<article lang=..."
             std::string attr = " lang=\"";
@@ -105,6 +116,7 @@ class HtmlWriter final : public Writer {
             xml_attr_v(out, a.canonical_url && !a.canonical_url->empty() ? *a.canonical_url : *a.url);
             out.append("\">\n");
         }
+        out.append(kStyle);
         out.append("</head>\n<body>\n");
     }
 
@@ -114,11 +126,13 @@ class HtmlWriter final : public Writer {
             out.append("<time datetime=\"");
             out.append(w);
             out.append("\">");
-        } else {
-            out.append("<time>");
+            xml_text_v(out, value, " ");
+            out.append("</time>");
+        } else {  // <time> without a machine-readable value would be invalid
+            out.append("<span class=\"date\">");
+            xml_text_v(out, value, " ");
+            out.append("</span>");
         }
-        xml_text_v(out, value, " ");
-        out.append("</time>");
     }
 
     void article(const Article& a, std::string& out, bool with_lang) {
@@ -294,7 +308,7 @@ class HtmlWriter final : public Writer {
                 continue;
             }
             if (lists.active()) lists.finish(close_list);
-            if (b.text.empty() && b.type != "table" && (b.type != "figure" || b.src.empty())) continue;
+            if (blank(b.text) && b.type != "table" && (b.type != "figure" || b.src.empty())) continue;
             if (b.type == "heading") {
                 const char level = static_cast<char>('0' + std::clamp(b.level, 1, 6));
                 out.append("<h");
@@ -327,7 +341,7 @@ class HtmlWriter final : public Writer {
                     xml_attr_v(out, b.alt);
                     out.append("\">\n");
                 }
-                if (!b.text.empty()) {
+                if (!blank(b.text)) {
                     out.append("<figcaption>");
                     inline_text(out, b, i, annotate);
                     out.append("</figcaption>\n");

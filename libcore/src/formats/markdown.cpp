@@ -28,7 +28,8 @@ struct MdTable {
     MdTable() {
         for (int c = 0; c < 0x20; ++c) special[c] = true;
         for (unsigned char c : std::string_view("\\`*_[]<>#|&~")) special[c] = true;
-        special[0x7F] = false;
+        special[0x7F] = true;  // DEL: dropped
+        special[0xC2] = true;  // lead byte of the C1 controls (dropped)
     }
 };
 const MdTable md_table;
@@ -102,6 +103,10 @@ void md_escape(std::string& out, std::string_view s, size_t from, size_t to, con
             case '\\': case '`': case '*': case '_': case '[': case ']': case '<': case '~':
                 out.push_back('\\');
                 out.push_back(c);
+                break;
+            case '\xC2':
+                if (i < to && static_cast<unsigned char>(s[i]) <= 0x9F) ++i;  // a C1 control: dropped
+                else out.push_back(c);
                 break;
             default: break;  // other controls dropped
         }
@@ -243,6 +248,14 @@ class MarkdownWriter final : public Writer {
         field("lang", a.language);
         field("url", a.url);
         field("description", a.description);
+        if (!a.keywords.empty()) {
+            out.append("keywords:\n");
+            for (const auto& k : a.keywords) {
+                out.append("  - ");
+                yaml_string(out, k);
+                out.push_back('\n');
+            }
+        }
         if (!a.id.empty()) field("id", a.id);
         if (out.size() == at + 4) {
             out.resize(at);  // nothing to say
@@ -504,6 +517,7 @@ class MarkdownWriter final : public Writer {
                 any = true;
                 continue;
             }
+            if (b.type != "table" && (b.type != "figure" || b.src.empty()) && blank(b.text)) continue;
             const size_t mark = out.size();
             if (any) out.push_back('\n');
             const size_t start = out.size();
@@ -567,7 +581,7 @@ class MarkdownWriter final : public Writer {
             out.append("](");
             with_valid_utf8(b.src, [&](std::string_view v) { md_dest(out, v, false); });
             out.push_back(')');
-            if (b.text.empty()) return;
+            if (blank(b.text)) return;
             out.append("\n\n");
         }
         with_valid_utf8(b.text, [&](std::string_view v) { inline_text(out, v, b, Ctx{}); });
@@ -578,9 +592,13 @@ class MarkdownWriter final : public Writer {
         for (const auto& r : b.rows) cols = std::max(cols, r.size());
         if (cols == 0) return;
         const Ctx cell{"<br>", false, false, true};
+        const std::vector<std::string>* header = nullptr;
+        // The header row has every column; shorter body rows are left short (GFM fills
+        // them), so a ragged table cannot blow up the output.
         auto row = [&](const std::vector<std::string>* r) {
             out.push_back('|');
-            for (size_t c = 0; c < cols; ++c) {
+            const size_t n = r && r != header ? r->size() : cols;
+            for (size_t c = 0; c < n; ++c) {
                 out.push_back(' ');
                 if (r && c < r->size()) {
                     with_valid_utf8((*r)[c], [&](std::string_view v) {
@@ -595,7 +613,8 @@ class MarkdownWriter final : public Writer {
         };
         size_t first = 0;
         if (b.header_rows > 0) {
-            row(&b.rows[0]);
+            header = &b.rows[0];
+            row(header);
             first = 1;
         } else {
             row(nullptr);

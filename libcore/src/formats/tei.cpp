@@ -39,6 +39,25 @@ void when_attrs(std::string& out, std::string_view value) {
     if (!w.empty()) out.append(" when=\"").append(w).push_back('"');
 }
 
+// A URI attribute (@target, @url): white space and controls percent-encoded, so that the
+// value is a valid xs:anyURI; the rest escaped as any attribute.
+void uri_attr(std::string& out, std::string_view url) {
+    with_valid_utf8(url, [&](std::string_view v) {
+        static const char* hex = "0123456789ABCDEF";
+        std::string enc;
+        for (unsigned char c : v) {
+            if (c <= 0x20 || c == 0x7F) {
+                enc.push_back('%');
+                enc.push_back(hex[c >> 4]);
+                enc.push_back(hex[c & 15]);
+            } else {
+                enc.push_back(static_cast<char>(c));
+            }
+        }
+        xml_attr(out, enc);
+    });
+}
+
 class TeiWriter final : public Writer {
   public:
     explicit TeiWriter(const WriterOptions& o) : o_(o) {}
@@ -137,7 +156,7 @@ class TeiWriter final : public Writer {
         if (has(a.date_published)) date_element(out, *a.date_published);
         if (has(a.url)) {
             out.append("<ref target=\"");
-            xml_attr_v(out, *a.url);
+            uri_attr(out, *a.url);
             out.append("\">");
             xml_text_v(out, *a.url, " ");
             out.append("</ref>\n");
@@ -178,7 +197,7 @@ class TeiWriter final : public Writer {
         switch (m.kind) {
             case MarkKind::link:
                 out.append("<ref target=\"");
-                xml_attr_v(out, *m.attr);
+                uri_attr(out, *m.attr);
                 out.append("\">");
                 break;
             case MarkKind::em: out.append("<hi rend=\"italic\">"); break;
@@ -283,7 +302,7 @@ class TeiWriter final : public Writer {
                 continue;
             }
             if (lists.active()) lists.finish(close_list);
-            if (b.text.empty() && b.type != "table" && (b.type != "figure" || b.src.empty())) continue;
+            if (blank(b.text) && b.type != "table" && (b.type != "figure" || b.src.empty())) continue;
             if (b.type == "heading") {
                 const int level = std::clamp(b.level, 1, 6);
                 while (!divs.empty() && divs.back() >= level) {
@@ -310,14 +329,14 @@ class TeiWriter final : public Writer {
                 out.append("</ab>\n");
             } else if (b.type == "figure") {
                 out.append("<figure>\n");
-                if (!b.text.empty()) {
+                if (!blank(b.text)) {
                     out.append("<head>");
                     inline_text(out, b.text, b, i, annotate);
                     out.append("</head>\n");
                 }
                 if (!b.src.empty()) {
                     out.append("<graphic url=\"");
-                    xml_attr_v(out, b.src);
+                    uri_attr(out, b.src);
                     out.append("\"/>\n");
                 }
                 if (!b.alt.empty()) element(out, "figDesc", b.alt);

@@ -38,7 +38,7 @@ void render_blocks(const std::vector<Block>& blocks, std::string& out, bool& any
             any = true;
             continue;
         }
-        if (b.text.empty() && !item) continue;
+        if (!item && blank(b.text)) continue;
         if (item) {
             bool new_list = false;
             const size_t d = lists.item(b, new_list, [](const ListState::Level&) {});

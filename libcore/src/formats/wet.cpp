@@ -3,7 +3,7 @@
 //
 //     WARC/1.0
 //     WARC-Type: conversion
-//     WARC-Target-URI: <url>
+//     WARC-Target-URI: <url, else source.uri, else urn:copydesk:ID>
 //     WARC-Date: <source.warc_date, else the time of conversion>
 //     WARC-Record-ID: <urn:uuid:...>      (derived from id and url: stable across runs)
 //     WARC-Refers-To: <source.warc_record_id>       (when known)
@@ -14,6 +14,7 @@
 //
 // Header lines end with CRLF; two CRLF follow the block, as WARC requires.
 #include <chrono>
+#include <cstdio>
 #include <ctime>
 #include <string>
 
@@ -65,7 +66,10 @@ class WetWriter final : public Writer {
         text_.clear();
         text_record(a, o_, text_);
         out.append("WARC/1.0\r\nWARC-Type: conversion\r\n");
-        const std::string& uri = a.url && !a.url->empty() ? *a.url : a.source.uri;
+        // WARC-Target-URI is mandatory: the page's URL, else the source URI, else a URN
+        // made of the record id.
+        std::string uri = a.url && !a.url->empty() ? *a.url : a.source.uri;
+        if (uri.empty() && !a.id.empty()) uri = "urn:copydesk:" + a.id;
         if (!uri.empty()) {
             out.append("WARC-Target-URI: ");
             header_value(out, uri);
