@@ -51,6 +51,8 @@ constexpr StopSet stop_set(std::string_view stops) {
 constexpr StopSet data_stops = stop_set({"<&\0", 3});
 constexpr StopSet rawtext_stops = stop_set({"<\0", 2});
 constexpr StopSet tag_name_stops = stop_set({"\t\n\f\r />\0ABCDEFGHIJKLMNOPQRSTUVWXYZ", 34});
+constexpr StopSet attribute_name_stops =
+    stop_set({"\t\n\f\r />=\0\"'<ABCDEFGHIJKLMNOPQRSTUVWXYZ", 38});
 constexpr StopSet double_quoted_stops = stop_set({"\"&\0", 3});
 constexpr StopSet single_quoted_stops = stop_set({"'&\0", 3});
 constexpr StopSet comment_stops = stop_set({"<-\0", 3});
@@ -432,7 +434,8 @@ void Tokenizer::run() {
             if (c == '=') { error(); tag_.attrs.back().name.push_back('='); ++pos_; }
             return reconsume(State::attribute_name);
         case State::attribute_name:
-            switch (c) {
+            scan(attribute_name_stops, tag_.attrs.back().name);
+            switch (peek()) {
                 case '\t': case '\n': case '\f': case '\r': case ' ': case '/': case '>': case eof:
                     finish_attribute_name();
                     return reconsume(State::after_attribute_name);
@@ -441,7 +444,7 @@ void Tokenizer::run() {
                     return consume(State::before_attribute_value);
                 case 0: error(); tag_.attrs.back().name += replacement; ++pos_; return;
                 case '"': case '\'': case '<': error(); [[fallthrough]];
-                default: tag_.attrs.back().name.push_back(lower(c)); ++pos_; return;
+                default: tag_.attrs.back().name.push_back(lower(peek())); ++pos_; return;
             }
         case State::after_attribute_name:
             if (is_ws(c)) { ++pos_; return; }
