@@ -363,6 +363,10 @@ Analysis analyze(const std::vector<Item>& it, size_t cs) {
                 if (is_upper(x.cp) && is_lower(x.before)) strong = true;
                 for (int k = 1; k < len; ++k)
                     if (is_upper(it[i + k].cp) && is_lower(it[i + k - 1].cp)) strong = true;
+                // ... or a small letter between capitals ("ZAMANAÅžIMI").
+                if (is_lower(it[i + len - 1].cp) && is_upper(it[i + len - 1].after) && is_upper(x.cp) &&
+                    is_upper(x.before))
+                    strong = true;
                 if (cp >= 0x80 && cp <= 0x9F) strong = false;
                 // A capital counts as its small letter at the start of a word ("Über").
                 if (is_upper(cp) && !is_letter(x.before) && is_lower(it[i + len - 1].after))
@@ -422,10 +426,12 @@ Analysis analyze(const std::vector<Item>& it, size_t cs) {
                     bool then_space = len == 2 && have == 1 && (x.after2 == 0 || ascii_space(x.after2));
                     bool before_ok = after_space || is_lower(x.before) || x.before == '\'' ||
                                      x.before == 0x2019;
+                    // "32Â km", "foÂ bar": the no-break space itself, glued to what precedes it.
+                    bool glued_nbsp = cp == 0xA0 && x.before && !ascii_space(x.before) && !is_upper(x.before);
                     // Items [i, k): the space between them is replaced too (see step_mojibake).
                     an.seqs.push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(k), cp,
-                                       then_space && before_ok && is_letter(cp), true, false, line, false,
-                                       have + 1 == len});
+                                       (then_space && before_ok && is_letter(cp)) || glued_nbsp, true, false,
+                                       line, false, have + 1 == len});
                     i = k;
                     continue;
                 }
