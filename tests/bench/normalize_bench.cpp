@@ -84,7 +84,8 @@ std::vector<Article> make_multilingual(size_t bytes, size_t& total) {
     return v;
 }
 
-std::vector<Article> make(size_t bytes, bool damaged, size_t& total) {
+// damaged: 0 clean, 1 every fifth word damaged (dense), 2 one damaged word per paragraph.
+std::vector<Article> make(size_t bytes, int damaged, size_t& total) {
     std::mt19937 rng(42);
     std::uniform_int_distribution<size_t> pick(0, std::size(kWords) - 1), plen(40, 160), kind(0, 4);
     std::vector<Article> v;
@@ -98,7 +99,8 @@ std::vector<Article> make(size_t bytes, bool damaged, size_t& total) {
             size_t n = plen(rng);
             for (size_t i = 0; i < n; ++i) {
                 std::string w = kWords[pick(rng)];
-                if (damaged && i % 5 == 0) w = damage(w, static_cast<int>(kind(rng)));
+                if ((damaged == 1 && i % 5 == 0) || (damaged == 2 && i == n / 2))
+                    w = damage(w, static_cast<int>(kind(rng)));
                 if (i) b.text += ' ';
                 b.text += w;
             }
@@ -130,15 +132,18 @@ int main(int argc, char** argv) {
     foundation.mojibake = false;
     size_t total = 0;
     if (which == "all" || which == "clean") {
-        auto clean = make(mb << 20, false, total);
+        auto clean = make(mb << 20, 0, total);
         run("clean", clean, total, def);
         run("clean, no mojibake step", clean, total, foundation);
         auto multi = make_multilingual(mb << 20, total);
         run("clean multilingual", multi, total, def);
     }
     if (which == "all" || which == "damaged") {
-        auto damaged = make(mb << 20, true, total);
-        run("damaged", damaged, total, def);
+        auto damaged = make(mb << 20, 1, total);
+        run("damaged (every 5th word)", damaged, total, def);
         run("damaged, no mojibake step", damaged, total, foundation);
+        auto one = make(mb << 20, 2, total);
+        run("damaged (one word/paragraph)", one, total, def);
+        run("one word, no mojibake step", one, total, foundation);
     }
 }

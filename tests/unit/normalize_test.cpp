@@ -328,3 +328,32 @@ TEST_CASE("normalize property: spans and annotations stay on the same words") {
         }
     }
 }
+
+TEST_CASE("normalize: spans over changed text cover the changed words") {
+    Article a;
+    Block b;
+    // Words changed by entities, NFC, ligatures, invisible characters, hyphenation, spaces.
+    const char* const parts[][2] = {
+        {"caf&eacute;", "caf\xC3\xA9"},
+        {"Cafe\xCC\x81", "Caf\xC3\xA9"},
+        {"\xEF\xAC\x81nance", "finance"},
+        {"zero\xE2\x80\x8Bwidth", "zerowidth"},
+        {"infor-\nmation", "information"},
+        {"New\xC2\xA0York", "New York"},
+        {"it&#8217;s", "it\xE2\x80\x99s"},
+    };
+    for (const auto& p : parts) {
+        int64_t s = text::count_code_points(b.text);
+        b.text += p[0];
+        b.spans.push_back({s, text::count_code_points(b.text), "em", "", {}});
+        b.text += "  and  ";
+    }
+    a.body.push_back(b);
+    normalize_article(a, Options{});
+    const std::string& t = a.body[0].text;
+    for (size_t i = 0; i < std::size(parts); ++i) {
+        const Span& sp = a.body[0].spans[i];
+        size_t b0 = text::byte_offset(t, sp.start), b1 = text::byte_offset(t, sp.end);
+        CHECK(t.substr(b0, b1 - b0) == parts[i][1]);
+    }
+}

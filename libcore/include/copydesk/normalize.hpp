@@ -45,16 +45,22 @@ struct Options {
     bool surrogates = true;   // CESU-8 surrogate pairs and "\ud83d\ude00" escapes -> the character
     bool ansi = true;         // remove ANSI terminal escapes ("\x1b[1;31m")
     bool mojibake = true;     // repair UTF-8 decoded with the wrong charset ("Ã©" -> "é")
-    bool controls = true;     // C0 controls removed; C1 controls mapped as windows-1252 or removed
+    bool controls = true;     // C0 controls removed (not \t \n \r \v \f); C1 controls mapped
+                              // as windows-1252 ("\u0092" -> "’", "\u0085" -> "…") or removed
     bool newlines = true;     // CRLF, CR, U+2028, U+2029 -> "\n"
     bool entities = true;     // leftover HTML entities decoded, unless the text is markup
-    bool hyphenation = true;  // "infor-\nmation" -> "information", "well-\nknown" -> "well-known"
+    bool hyphenation = true;  // "infor-\nmation" -> "information", "well-\nknown" -> "well-known":
+                              // the hyphen stays when the text spells "X-Y" elsewhere, for
+                              // multi-part compounds, and for common compound parts (well-,
+                              // self-, -based, -known...); it goes for soft hyphens, when the
+                              // text spells "XY", and otherwise (see steps.cpp)
     bool invisible = true;    // zero-width space, soft hyphen, BOM, word joiner... removed
     bool spaces = true;       // no-break and other odd spaces -> " "
     Form form = Form::nfc;    // step "form"
     bool ligatures = true;    // "ﬁ" -> "fi" (Latin ligatures only)
     bool fullwidth = false;   // full-width / half-width forms -> ASCII / normal (opt-in)
-    bool whitespace = true;   // runs of white space collapsed, block ends trimmed (not "code")
+    bool whitespace = true;   // block ends trimmed; a run of white space with a line break
+                              // becomes "\n", any other run " " (metadata: always " ")
     Quotes quotes = Quotes::keep;  // step "quotes"
     Dashes dashes = Dashes::keep;  // step "dashes"
 
@@ -83,15 +89,18 @@ struct Change {
 };
 
 struct Report {
-    std::map<std::string, int64_t> counts;  // step name -> number of changes
+    std::map<std::string, int64_t> counts;  // step name (or "utf8") -> number of changes
     int64_t total() const;
 };
 
-// What kind of text a string is: code keeps its white space and markup-like content.
-enum class Kind { block, code, line };  // line: metadata (all white space -> one space)
+// What kind of text a string is. code (blocks of type "code"): only surrogates (CESU-8),
+// ansi, mojibake, controls, newlines, invisible and form run; white space, entities, quotes
+// and dashes are kept exactly. line: metadata strings (all white space -> one space).
+enum class Kind { block, code, line };
 
 // Normalizes one string. When `map` is given, it receives the old -> new code point offsets
-// (it must be fresh). Invalid UTF-8 in `in` counts one code point per U+FFFD it becomes.
+// (it must be fresh). Offsets into invalid UTF-8 count one code point per ill-formed
+// subsequence (each becomes one U+FFFD; a CESU-8 pair counts 6 and becomes 1).
 std::string normalize_text(std::string_view in, const Options& opt, text::OffsetMap* map = nullptr,
                            Report* report = nullptr, std::vector<Change>* explain = nullptr,
                            Kind kind = Kind::block);

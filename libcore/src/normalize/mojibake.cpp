@@ -27,7 +27,19 @@ namespace copydesk::normalize::detail {
 
 namespace {
 
-constexpr char32_t kEncLimit = 0x2600;
+// Encoding tables are indexed by slot(): code points below 0x2600 stand for themselves; the
+// few above that a charset decodes to (MacRoman's Apple logo and fi/fl ligatures) get slots
+// of their own; everything else maps to an empty slot.
+constexpr char32_t kEncLimit = 0x2604;
+inline uint32_t slot(char32_t u) {
+    if (u < 0x2600) return u;
+    switch (u) {
+        case 0xF8FF: return 0x2600;
+        case 0xFB01: return 0x2601;
+        case 0xFB02: return 0x2602;
+        default: return 0x2603;
+    }
+}
 
 struct Encoder {
     std::vector<std::array<uint8_t, kEncLimit>> byte_of;  // per charset; 0: not encodable
@@ -51,7 +63,7 @@ struct Encoder {
             for (int b = 0x80; b <= 0xFF; ++b) {
                 char32_t u = kCharsets[c].to_unicode[b];
                 if (u == 0) u = static_cast<char32_t>(b);  // undefined bytes came through as C1
-                if (u < kEncLimit && t[u] == 0) t[u] = static_cast<uint8_t>(b);
+                if (slot(u) < 0x2603 && t[slot(u)] == 0) t[slot(u)] = static_cast<uint8_t>(b);
             }
             nbsp_byte[c] = t[0xA0];
             lossy_9d[c] = kCharsets[c].to_unicode[0x9D] == 0;
@@ -204,6 +216,8 @@ struct Analysis {
     int64_t valid = 0;
     int64_t odd = 0;       // decoded capitals between lowercase letters ("sublykĨiojusi")
     int64_t common = 0;    // sum of letter_weight() of the decoded letters
+    int64_t bad = 0;       // bytes against the charset
+    int64_t explained() const { return valid - bad; }
 };
 
 // How common a decoded letter is across the languages written with Latin letters (roughly,
@@ -215,10 +229,11 @@ int letter_weight(char32_t cp) {
         case U'á': case U'ó': return 4;
         case U'í': case U'ú': case U'ü': case U'ö': case U'à': case U'ç': return 3;
         case U'ä': case U'è': case U'ñ': case U'ã': case U'â': case U'ê': case U'ô': case U'š': case U'ž':
+        case U'ş': case U'ı': case U'ğ':
             return 2;
         case U'õ': case U'î': case U'û': case U'ù': case U'ì': case U'ò': case U'ë': case U'ï': case U'ß':
         case U'å': case U'ø': case U'æ': case U'ł': case U'ą': case U'ę': case U'ż': case U'ś': case U'ć':
-        case U'ń': case U'č': case U'ř': case U'ě': case U'ý': case U'ů': case U'ı': case U'ş': case U'ğ':
+        case U'ń': case U'č': case U'ř': case U'ě': case U'ý': case U'ů':
         case U'ő': case U'ű': case U'ă': case U'ș': case U'ț': case U'ā': case U'ē': case U'ī': case U'ū':
         case U'ė': case U'į': case U'ų': case U'ď': case U'ť': case U'ň': case U'ľ': case U'ź':
             return 1;
@@ -226,10 +241,20 @@ int letter_weight(char32_t cp) {
     }
 }
 
+// How often a charset is the culprit, as a tie-break bonus: windows-1252 most, latin-1 and
+// windows-1251 next, windows-1250 and iso-8859-2 after them.
+int charset_prior(size_t cs) {
+    std::string_view name = kCharsets[cs].name;
+    if (name == "windows-1252") return 3;
+    if (name == "latin-1" || name == "windows-1251") return 2;
+    if (name == "windows-1250" || name == "iso-8859-2") return 1;
+    return 0;
+}
+
 Analysis analyze(const std::vector<Item>& it, size_t cs) {
     const Encoder& enc = encoder();
     const auto& t = enc.byte_of[cs];
-    auto byte = [&](size_t k) -> uint8_t { return it[k].cp < kEncLimit ? t[it[k].cp] : 0; };
+    auto byte = [&](size_t k) -> uint8_t { return t[slot(it[k].cp)]; };
     Analysis an;
     const size_t n = it.size();
     uint32_t line = 0;
@@ -267,6 +292,7 @@ Analysis analyze(const std::vector<Item>& it, size_t cs) {
         tok_bad = 0;
     };
     auto bad = [&] {
+        ++an.bad;
         ++an.line_bad[line];
         ++tok_bad;
     };
@@ -280,7 +306,15 @@ Analysis analyze(const std::vector<Item>& it, size_t cs) {
             an.line_bad.push_back(0);
         }
         uint8_t b = byte(i);
-        if (b < 0x80) { ++i; continue; }  // cannot be encoded: a barrier, neither for nor against
+        if (b < 0x80) {
+            // Cannot be encoded: neither for nor against, unless it touches a candidate (the
+            // right charset encodes the whole damaged stretch).
+            bool touches = (i > 0 && !x.gap && byte(i - 1) >= 0x80) ||
+                           (i + 1 < n && !it[i + 1].gap && byte(i + 1) >= 0x80);
+            if (touches) bad();
+            ++i;
+            continue;
+        }
         int len = b >= 0xC2 && b <= 0xDF ? 2 : b >= 0xE0 && b <= 0xEF ? 3 : b >= 0xF0 && b <= 0xF4 ? 4 : 0;
         bool after_space = (i == 0 && !x.gap) || ascii_space(x.before) || x.before == 0;
         // The next len-1 items must follow without a gap.
@@ -312,7 +346,9 @@ Analysis analyze(const std::vector<Item>& it, size_t cs) {
                 bool strong = false;
                 for (int k = 1; k < len; ++k) {
                     char32_t u = it[i + k].cp;
-                    if (!is_letter(u) || utf8proc_category(static_cast<utf8proc_int32_t>(u)) == UTF8PROC_CATEGORY_LM)
+                    // Ordinal indicators, micro and florin signs are letters only by category.
+                    if (!is_letter(u) || u == 0xAA || u == 0xBA || u == 0xB5 || u == 0x192 ||
+                        utf8proc_category(static_cast<utf8proc_int32_t>(u)) == UTF8PROC_CATEGORY_LM)
                         strong = true;
                 }
                 if (!is_letter(x.cp)) {
@@ -322,11 +358,18 @@ Analysis analyze(const std::vector<Item>& it, size_t cs) {
                                          cat == UTF8PROC_CATEGORY_PD;
                     if (!quote_or_dash || len >= 3) strong = true;
                 }
-                // A capital inside a lowercase word ("niĂąa", "akĹźam") is no real spelling.
+                // A capital inside a lowercase word ("niĂąa", "akĹźam", "necunoscutƒÉ") is no
+                // real spelling.
                 if (is_upper(x.cp) && is_lower(x.before)) strong = true;
+                for (int k = 1; k < len; ++k)
+                    if (is_upper(it[i + k].cp) && is_lower(it[i + k - 1].cp)) strong = true;
+                // ... or a small letter between capitals ("ZAMANAÅžIMI").
+                if (is_lower(it[i + len - 1].cp) && is_upper(it[i + len - 1].after) && is_upper(x.cp) &&
+                    is_upper(x.before))
+                    strong = true;
                 if (cp >= 0x80 && cp <= 0x9F) strong = false;
                 // A capital counts as its small letter at the start of a word ("Über").
-                if (is_upper(cp) && !is_letter(x.before))
+                if (is_upper(cp) && !is_letter(x.before) && is_lower(it[i + len - 1].after))
                     an.common += letter_weight(static_cast<char32_t>(utf8proc_tolower(static_cast<utf8proc_int32_t>(cp))));
                 else
                     an.common += letter_weight(cp);
@@ -381,11 +424,14 @@ Analysis analyze(const std::vector<Item>& it, size_t cs) {
                     // Evidence only for "Ã " before a real space or a line end ("voilÃ  la",
                     // " Ã  la") after a lowercase letter or alone.
                     bool then_space = len == 2 && have == 1 && (x.after2 == 0 || ascii_space(x.after2));
-                    bool before_ok = after_space || is_lower(x.before);
+                    bool before_ok = after_space || is_lower(x.before) || x.before == '\'' ||
+                                     x.before == 0x2019;
+                    // "32Â km", "foÂ bar": the no-break space itself, glued to what precedes it.
+                    bool glued_nbsp = cp == 0xA0 && x.before && !ascii_space(x.before) && !is_upper(x.before);
                     // Items [i, k): the space between them is replaced too (see step_mojibake).
                     an.seqs.push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(k), cp,
-                                       then_space && before_ok && is_letter(cp), true, false, line, false,
-                                       have + 1 == len});
+                                       (then_space && before_ok && is_letter(cp)) || glued_nbsp, true, false,
+                                       line, false, have + 1 == len});
                     i = k;
                     continue;
                 }
@@ -401,7 +447,7 @@ Analysis analyze(const std::vector<Item>& it, size_t cs) {
                 buf[have] = byte(i + have);
                 ++have;
             }
-            if (have == len - 1) {
+            if (have == len - 1 && !joined(i + have)) {
                 char32_t found = 0;
                 int count = 0;
                 for (uint8_t u : enc.undefined[cs]) {
@@ -438,10 +484,8 @@ void repair_chunk(const std::string& s, size_t from, size_t to, Rewriter& w, con
     // Charsets worth a look: some lead followed by a continuation (or a lost nbsp).
     uint32_t cand = 0;
     for (size_t k = 0; k < it.size(); ++k) {
-        char32_t u = it[k].cp;
-        if (u >= kEncLimit) continue;
-        if (k + 1 < it.size() && !it[k + 1].gap && it[k + 1].cp < kEncLimit)
-            cand |= enc.lead[u] & enc.cont[it[k + 1].cp];
+        uint32_t u = slot(it[k].cp);
+        if (k + 1 < it.size() && !it[k + 1].gap) cand |= enc.lead[u] & enc.cont[slot(it[k + 1].cp)];
         if (it[k].after == ' ') cand |= enc.lead2[u];
     }
     cand &= allowed;
@@ -452,11 +496,12 @@ void repair_chunk(const std::string& s, size_t from, size_t to, Rewriter& w, con
         if (!(cand & (1u << cs))) continue;
         Analysis an = analyze(it, cs);
         if (an.evidence == 0) continue;
+        an.common += charset_prior(cs);
         if (best_cs == kCharsetCount || an.evidence > best.evidence ||
             (an.evidence == best.evidence &&
              (an.odd < best.odd ||
-              (an.odd == best.odd && (an.common > best.common ||
-                                      (an.common == best.common && an.valid > best.valid)))))) {
+              (an.odd == best.odd && (an.explained() > best.explained() ||
+                                      (an.explained() == best.explained() && an.common > best.common)))))) {
             best = std::move(an);
             best_cs = cs;
         }
