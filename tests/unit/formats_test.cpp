@@ -9,6 +9,7 @@
 
 #include "copydesk/formats.hpp"
 #include "copydesk/text.hpp"
+#include "formats/common.hpp"
 
 using namespace copydesk;
 using formats::render;
@@ -729,7 +730,6 @@ TEST_CASE("formats: random articles give well-formed, valid UTF-8 output in ever
     for (int round = 0; round < 400; ++round) {
         const Article a = random_article(rng);
         for (const auto& f : formats::writers()) {
-            if (f.name == "jsonl" || f.name == "json") continue;
             const std::string out = render(f.name, a);
             INFO(f.name << " round " << round);
             REQUIRE(text::is_valid_utf8(out));
@@ -846,4 +846,18 @@ TEST_CASE("formats: hostile records stay linear", "[formats]") {
     for (auto x = doc.child("TEI").child("text").child("body").child("p"); x; x = x.child("hi")) ++depth;
     CHECK(depth > 60);
     CHECK(depth < 70);
+}
+
+TEST_CASE("formats: the fast UTF-8 check agrees with text::is_valid_utf8", "[formats]") {
+    std::mt19937 rng(99);
+    static const char* pieces[] = {"a", "abcdefgh", "\xc3\xa9", "\xe2\x80\x94", "\xf0\x9f\x98\x80", "\x80",
+                                   "\xc0\xaf", "\xed\xa0\x80", "\xf4\x90\x80\x80", "\xe2\x80", "\xff",
+                                   "\xf0\x9f", "\xc2", "\xef\xbf\xbf", "\xe0\x9f\x80", "\xf5\x80\x80\x80"};
+    for (int round = 0; round < 20000; ++round) {
+        std::string t;
+        const int n = static_cast<int>(rng() % 12);
+        for (int i = 0; i < n; ++i) t += pieces[rng() % (sizeof pieces / sizeof *pieces)];
+        INFO(t);
+        REQUIRE(formats::detail::valid_utf8(t) == text::is_valid_utf8(t));
+    }
 }

@@ -25,10 +25,25 @@ bool valid_utf8(std::string_view s) {
         if (e - p >= 8 && ascii8(p)) { p += 8; continue; }
         const auto c = static_cast<unsigned char>(*p);
         if (c < 0x80) { ++p; continue; }
-        // One multi-byte sequence: find its length, check it alone.
-        const size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
-        if (static_cast<size_t>(e - p) < n || !text::is_valid_utf8(std::string_view(p, n))) return false;
-        p += n;
+        // One multi-byte sequence (Table 3-7 of the Unicode Standard).
+        const auto b = [&](ptrdiff_t k) { return static_cast<unsigned char>(p[k]); };
+        const auto cont = [&](ptrdiff_t k, unsigned lo = 0x80, unsigned hi = 0xBF) {
+            return k < e - p && b(k) >= lo && b(k) <= hi;
+        };
+        if (c >= 0xC2 && c <= 0xDF) {
+            if (!cont(1)) return false;
+            p += 2;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            const unsigned lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
+            if (!cont(1, lo, hi) || !cont(2)) return false;
+            p += 3;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            const unsigned lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
+            if (!cont(1, lo, hi) || !cont(2) || !cont(3)) return false;
+            p += 4;
+        } else {
+            return false;
+        }
     }
     return true;
 }
@@ -190,9 +205,14 @@ bool fill_bytes(std::string_view text, std::vector<std::pair<int64_t, size_t>>& 
     int64_t cp = 0;
     for (auto& p : pos) {
         while (cp < p.first) {
-            if (p.first - cp >= 8 && size - b >= 8 && ascii8(d + b)) {
+            if (p.first - cp >= 8 && size - b >= 8) {
+                // Eight bytes hold at most eight code points: count the bytes that start one.
+                uint64_t w;
+                std::memcpy(&w, d + b, 8);
+                const uint64_t cont = w & (~w << 1) & 0x8080808080808080ULL;  // 10xxxxxx bytes
                 b += 8;
-                cp += 8;
+                cp += 8 - __builtin_popcountll(cont);
+                while (b < size && (static_cast<unsigned char>(d[b]) & 0xC0) == 0x80) ++b;
                 continue;
             }
             if (b >= size) return false;
