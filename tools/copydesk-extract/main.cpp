@@ -137,6 +137,9 @@ int main(int argc, char** argv) {
         diag.error("", e.what());
         return cli::exit_io;
     }
-    return cli::run_ordered(o.common, diag, paths.size(),
-                            [&](size_t i) { return extract_one(o, paths[i], diag); });
+    size_t next_path = 0;
+    return cli::run_tasks(o.common, diag, [&]() -> cli::Task {
+        if (next_path == paths.size()) return {};
+        return [&, path = paths[next_path++]] { return extract_one(o, path, diag); };
+    });
 }

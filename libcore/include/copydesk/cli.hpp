@@ -151,10 +151,14 @@ struct OrderedOutcome {
     bool io_error = false;  // the input could not be read (diagnostic already printed)
 };
 
-// Runs produce(i) for i in [0, n) on opts.jobs threads, in batches of `batch` items, writing
-// each outcome's output in order. Returns the exit status (record errors -> 1). Used by
-// extract, where an item is one input file.
-int run_ordered(const CommonOptions& opts, Diagnostics& diag, size_t n,
-                const std::function<OrderedOutcome(size_t)>& produce, int64_t total_bytes = -1);
+// A unit of work for run_tasks, run on a worker thread.
+using Task = std::function<OrderedOutcome()>;
+
+// Takes tasks from next() (called on the calling thread; an empty Task ends the run), runs them
+// on opts.jobs threads a batch at a time, and writes each outcome's output and diagnostics in
+// the order the tasks came. Memory is bounded by one batch. Returns the exit status (record
+// errors -> 1, an io_error -> 3). Used by extract: a task is one file or one WARC record.
+int run_tasks(const CommonOptions& opts, Diagnostics& diag, const std::function<Task()>& next,
+              int64_t total_bytes = -1);
 
 }  // namespace copydesk::cli

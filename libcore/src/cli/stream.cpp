@@ -171,24 +171,30 @@ int run_record_stream(const CommonOptions& opts, Diagnostics& diag, const Stream
     });
 }
 
-int run_ordered(const CommonOptions& opts, Diagnostics& diag, size_t n,
-                const std::function<OrderedOutcome(size_t)>& produce, int64_t total_bytes) {
+int run_tasks(const CommonOptions& opts, Diagnostics& diag, const std::function<Task()>& next,
+              int64_t total_bytes) {
     return with_output(opts, diag, [&](io::Output& output, int& status) {
         WorkerPool pool(opts.jobs);
         Progress progress(opts, total_bytes);
         const size_t batch = static_cast<size_t>(pool.jobs()) * 8;
+        std::vector<Task> tasks;
         std::vector<OrderedOutcome> outcomes;
         std::vector<std::string> held;
         int64_t records = 0, bytes = 0;
-        for (size_t first = 0; first < n; first += batch) {
-            const size_t count = std::min(batch, n - first);
-            outcomes.assign(count, OrderedOutcome());
-            held.assign(count, std::string());
-            pool.run(count, [&](size_t i) {
+        for (bool more = true; more;) {
+            tasks.clear();
+            while (tasks.size() < batch) {
+                Task t = next();
+                if (!t) { more = false; break; }
+                tasks.push_back(std::move(t));
+            }
+            outcomes.assign(tasks.size(), OrderedOutcome());
+            held.assign(tasks.size(), std::string());
+            pool.run(tasks.size(), [&](size_t i) {
                 Diagnostics::Capture capture(held[i]);
-                outcomes[i] = produce(first + i);
+                outcomes[i] = tasks[i]();
             });
-            for (size_t i = 0; i < count; ++i) {
+            for (size_t i = 0; i < tasks.size(); ++i) {
                 const OrderedOutcome& o = outcomes[i];
                 diag.flush(held[i]);
                 if (o.io_error) status = exit_io;
