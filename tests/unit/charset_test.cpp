@@ -88,6 +88,11 @@ TEST_CASE("charset: the HTTP header wins over <meta>") {
     CHECK(bare.charset == "shift_jis");
     CHECK(bare.source == "http");
     CHECK(contains(bare.utf8, kSjisText));
+    const auto param = charset::decode_html(page("", kKoi8r), "charset=\"KOI8-R\"");
+    CHECK(param.charset == "koi8-r");
+    CHECK(param.source == "http");
+    const auto none = charset::decode_html(page("<meta charset=koi8-r>", kKoi8r), "text/html");
+    CHECK(none.source == "meta");
 }
 
 TEST_CASE("charset: a BOM wins over everything and is removed") {

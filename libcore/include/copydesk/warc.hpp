@@ -81,7 +81,8 @@ struct WarcRecord {
     HttpHeaders http_headers;             // empty for resource records
 
     std::string payload_type;             // lowercase MIME type of the payload without parameters, or ""
-    std::string charset;                  // label declared for the payload (HTTP or resource Content-Type), or ""
+    std::string charset;                  // label declared for the payload (HTTP or resource Content-Type), or "";
+                                          // give it to charset::decode_html(payload, charset)
     std::string payload;                  // the entity body, decoded; bytes in whatever charset
     bool payload_is_html = false;         // from the payload type, WARC-Identified-Payload-Type or sniffing
     std::vector<std::string> warnings;    // what was repaired or left alone, one short message each

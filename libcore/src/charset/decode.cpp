@@ -240,14 +240,18 @@ std::string http_label(std::string_view content_type) {
     if (content_type.find('/') == std::string_view::npos && content_type.find('=') == std::string_view::npos &&
         content_type.find(';') == std::string_view::npos)
         return std::string(content_type);
-    size_t i = content_type.find(';');
-    while (i != std::string_view::npos) {
-        ++i;
+    // "text/html; charset=x", or a bare parameter list "charset=x".
+    size_t i = 0;
+    if (content_type.find('/') != std::string_view::npos) {
+        i = content_type.find(';');
+        if (i != std::string_view::npos) ++i;
+    }
+    while (i != std::string_view::npos && i < content_type.size()) {
         const size_t eq = content_type.find('=', i);
         const size_t semi = content_type.find(';', i);
         if (eq == std::string_view::npos) break;
         if (semi != std::string_view::npos && semi < eq) {
-            i = semi;
+            i = semi + 1;
             continue;
         }
         std::string_view key = content_type.substr(i, eq - i);
@@ -262,7 +266,7 @@ std::string http_label(std::string_view content_type) {
         for (char& c : lower_key)
             if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
         if (lower_key == "charset") return std::string(value);
-        i = semi;
+        i = semi == std::string_view::npos ? semi : semi + 1;
     }
     return {};
 }
@@ -371,15 +375,13 @@ Decoded decode(std::string_view bytes, std::string_view http_content_type, bool 
     }
 
     if (d.charset == "replacement") {
-        d.warnings.push_back("charset " + http_label(http_content_type) +
-                             " is the replacement encoding: the page is not decoded");
+        d.warnings.push_back("the declared charset is one WHATWG decodes as \"replacement\" (iso-2022-kr, "
+                             "iso-2022-cn, hz-gb-2312): the page is not decoded");
         d.utf8 = body.empty() ? "" : "\xEF\xBF\xBD";
         return d;
     }
     size_t errors = 0;
     d.utf8 = to_utf8(body, d.charset, &errors);
-    // A BOM of the declared UTF-8 that is not at the start of the bytes? No: only a leading one.
-    if (d.source != "bom" && d.charset == "utf-8" && d.utf8.compare(0, 3, "\xEF\xBB\xBF") == 0) d.utf8.erase(0, 3);
     if (errors > 0)
         d.warnings.push_back(std::to_string(errors) + " invalid byte sequence" + (errors == 1 ? "" : "s") + " for " +
                              d.charset + " replaced by U+FFFD");
