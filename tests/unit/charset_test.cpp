@@ -197,12 +197,20 @@ TEST_CASE("charset: legacy CJK and Cyrillic samples") {
 }
 
 TEST_CASE("charset: windows-1252 as WHATWG has it, and other WHATWG mappings") {
+    size_t errors = 0;
     CHECK(charset::to_utf8("\x80\x81\x8D\x8F\x90\x9D\x9F\xFF", "windows-1252") ==
           "\xE2\x82\xAC\xC2\x81\xC2\x8D\xC2\x8F\xC2\x90\xC2\x9D\xC5\xB8\xC3\xBF");
     CHECK(charset::to_utf8("\x81", "windows-1250") == "\xC2\x81");  // C1 identity, not U+FFFD
     CHECK(charset::to_utf8("\x80", "gbk") == "€");
+    CHECK(charset::to_utf8("\xAE\xBE\xA4", "koi8-u") == "ўЎє");        // WHATWG's koi8-u
+    CHECK(charset::to_utf8("\xFF\xDF", "x-mac-cyrillic") == "€я");
+    CHECK(charset::to_utf8("\xCA\xE0", "windows-1255") == "\u05BA\u05D0");
+    CHECK(charset::to_utf8("a\xD2\xEC", "windows-1258") == "a\u0309\u0301");  // not composed
+    CHECK(charset::to_utf8("\xDB\xA5", "macintosh") == "€•");
+    CHECK(charset::to_utf8("\xA5", "iso-8859-3", &errors) == "\xEF\xBF\xBD");  // undefined
+    CHECK(errors == 1);
+    errors = 0;
     CHECK(charset::to_utf8("a\x80\xFF", "x-user-defined") == "a\xEF\x9E\x80\xEF\x9F\xBF");
-    size_t errors = 0;
     CHECK(charset::to_utf8("\x81 A\xFF", "shift_jis", &errors) == "\xEF\xBF\xBD A\xEF\xBF\xBD");
     CHECK(errors == 2);
     errors = 0;

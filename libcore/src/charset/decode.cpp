@@ -3,8 +3,11 @@
 #include <iconv.h>
 #include <uchardet/uchardet.h>
 
+#include <array>
 #include <cerrno>
+#include <cstdint>
 #include <map>
+#include <mutex>
 #include <memory>
 #include <string>
 
@@ -27,6 +30,21 @@ struct Codec {
     const char* iconv;       // glibc iconv name
     bool c1_identity;        // undefined 0x80-0x9F bytes are U+0080-U+009F (windows-* indexes)
 };
+
+// Single-byte encodings are decoded by a table built once from iconv, with the few code
+// points where the WHATWG index differs from glibc.
+struct Patch {
+    std::string_view name;
+    unsigned char byte;
+    char32_t cp;
+};
+constexpr Patch kPatches[] = {
+    {"koi8-u", 0xAE, 0x045E},          // WHATWG koi8-u is KOI8-RU here
+    {"koi8-u", 0xBE, 0x040E},
+    {"x-mac-cyrillic", 0xFF, 0x20AC},  // the euro sign of later Mac OS
+    {"windows-1255", 0xCA, 0x05BA},
+};
+constexpr char32_t kUndefined = 0xFFFFFFFF;
 
 constexpr Codec kCodecs[] = {
     {"ibm866", "IBM866", false},
@@ -64,6 +82,11 @@ constexpr Codec kCodecs[] = {
     {"shift_jis", "CP932", false},
     {"euc-kr", "CP949", false},
 };
+
+bool single_byte(const Codec& c) {
+    return c.name != "gbk" && c.name != "gb18030" && c.name != "big5" && c.name != "euc-jp" &&
+           c.name != "iso-2022-jp" && c.name != "shift_jis" && c.name != "euc-kr";
+}
 
 const Codec* find_codec(std::string_view name) {
     for (const Codec& c : kCodecs)
@@ -170,6 +193,66 @@ std::string decode_x_user_defined(std::string_view s) {
         else
             put(out, 0xF780 + (c - 0x80));
     }
+    return out;
+}
+
+using ByteTable = std::array<char32_t, 256>;
+
+ByteTable build_table(const Codec& codec) {
+    ByteTable t{};
+    const iconv_t cd = iconv_open("UTF-32LE", codec.iconv);
+    for (int b = 0; b < 256; ++b) {
+        t[b] = kUndefined;
+        if (b < 0x80) {
+            t[b] = static_cast<char32_t>(b);
+            continue;
+        }
+        if (cd != reinterpret_cast<iconv_t>(-1)) {
+            iconv(cd, nullptr, nullptr, nullptr, nullptr);
+            char in = static_cast<char>(b);
+            unsigned char out[8];
+            char* ip = &in;
+            char* op = reinterpret_cast<char*>(out);
+            size_t il = 1, ol = sizeof out;
+            // CP1255 and CP1258 hold a letter back to combine it: flush it out.
+            if (iconv(cd, &ip, &il, &op, &ol) != static_cast<size_t>(-1) &&
+                iconv(cd, nullptr, nullptr, &op, &ol) != static_cast<size_t>(-1) && ol == sizeof out - 4)
+                t[b] = static_cast<char32_t>(out[0] | out[1] << 8 | out[2] << 16 | static_cast<uint32_t>(out[3]) << 24);
+        }
+        if (t[b] == kUndefined && codec.c1_identity && b < 0xA0) t[b] = static_cast<char32_t>(b);
+    }
+    if (cd != reinterpret_cast<iconv_t>(-1)) iconv_close(cd);
+    for (const Patch& p : kPatches)
+        if (p.name == codec.name) t[p.byte] = p.cp;
+    return t;
+}
+
+const ByteTable& table_for(const Codec& codec) {
+    static std::array<ByteTable, std::size(kCodecs)> tables;
+    static std::array<std::once_flag, std::size(kCodecs)> once;
+    const size_t i = static_cast<size_t>(&codec - kCodecs);
+    std::call_once(once[i], [&] { tables[i] = build_table(codec); });
+    return tables[i];
+}
+
+std::string decode_single_byte(std::string_view s, const Codec& codec, size_t* errors) {
+    const ByteTable& t = table_for(codec);
+    std::string out;
+    out.reserve(s.size() + s.size() / 2);
+    size_t bad = 0;
+    for (unsigned char c : s) {
+        if (c < 0x80) {
+            out.push_back(static_cast<char>(c));
+            continue;
+        }
+        char32_t cp = t[c];
+        if (cp == kUndefined) {
+            cp = 0xFFFD;
+            ++bad;
+        }
+        put(out, cp);
+    }
+    if (errors) *errors += bad;
     return out;
 }
 
@@ -404,6 +487,7 @@ std::string to_utf8(std::string_view bytes, std::string_view encoding, size_t* e
     if (name == "x-user-defined") return decode_x_user_defined(bytes);
     const Codec* codec = find_codec(name);
     if (!codec) return decode_windows_1252(bytes);
+    if (single_byte(*codec)) return decode_single_byte(bytes, *codec, errors);
     return decode_iconv(bytes, *codec, errors);
 }
 
