@@ -496,3 +496,26 @@ TEST_CASE("warc http helpers: content type parameters, chunked bodies, sniffing"
     CHECK_FALSE(sniff_html("<p"));
     CHECK_FALSE(sniff_html("%PDF-1.4"));
 }
+
+TEST_CASE("warc: records nested in damaged records are found again, without quadratic rescans") {
+    // A record whose Content-Length swallows the next two: both are found by rescanning.
+    const std::string b = response("HTTP/1.1 200 OK\r\nContent-Type: text/html", "<p>b</p>", "http://example.com/b");
+    const std::string c = response("HTTP/1.1 200 OK\r\nContent-Type: text/html", "<p>c</p>", "http://example.com/c");
+    std::string a = response("HTTP/1.1 200 OK\r\nContent-Type: text/html", "<p>a</p>", "http://example.com/a");
+    const size_t at = a.find("Content-Length: ");
+    a.replace(at, a.find("\r\n", at) - at, "Content-Length: " + std::to_string(a.size() + b.size() + c.size() + 50));
+    const Result r = read_string(a + b + c, {}, 1 << 16);
+    REQUIRE(r.records.size() == 2);
+    CHECK(r.records[0].target_uri == "http://example.com/b");
+    CHECK(r.records[1].target_uri == "http://example.com/c");
+    CHECK(r.records[1].offset == static_cast<int64_t>(a.size() + b.size()));
+
+    // 20 000 headers, each claiming the rest of the stream: without a bound on rescans this
+    // would copy terabytes.
+    std::string hostile;
+    for (int i = 0; i < 20000; ++i) hostile += "WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 5000000\r\n\r\n";
+    const Result h = read_string(hostile, {}, 1 << 16);
+    CHECK(h.records.empty());
+    CHECK(h.stats.damaged > 0);
+    CHECK(h.stats.bytes == static_cast<int64_t>(hostile.size()));
+}

@@ -137,6 +137,8 @@ class WarcReader {
     bool eof_ = false;
     bool input_damage_reported_ = false;
     size_t last_line_bytes_ = 0;  // bytes consumed by the last read_line(), LF (and CR) included
+    int64_t source_bytes_ = 0;    // bytes read from the source
+    int64_t rescanned_ = 0;       // bytes pushed back to be scanned again after damage
     int64_t offset_ = 0;      // stream offset of buf_[pos_]
     WarcStats stats_;
     std::vector<WarcDiagnostic> diagnostics_;

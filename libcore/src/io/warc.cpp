@@ -118,6 +118,7 @@ bool WarcReader::fill() {
     const size_t old = buf_.size();
     buf_.resize(old + kChunk);
     const size_t n = source_(buf_.data() + old, kChunk);
+    source_bytes_ += static_cast<int64_t>(std::min(n, kChunk));
     buf_.resize(old + std::min(n, kChunk));
     if (n == 0) {
         eof_ = true;
@@ -196,6 +197,7 @@ size_t WarcReader::read_into(std::string& out, size_t n) {
                 const size_t old = out.size();
                 out.resize(old + want);
                 const size_t got = source_(out.data() + old, want);
+                source_bytes_ += static_cast<int64_t>(std::min(got, want));
                 out.resize(old + std::min(got, want));
                 if (got == 0) {
                     eof_ = true;
@@ -398,9 +400,14 @@ bool WarcReader::next(WarcRecord& out) {
         }
         if (!damage.empty()) {
             ++stats_.damaged;
-            // Whatever followed the header may hold the next records: scan it again.
-            push_back(block);
-            push_back("\n");
+            // Whatever followed the header may hold the next records: scan it again. Bytes are
+            // scanned again at most about twice over the stream, so that hostile input (records
+            // nested in records) cannot make the reader quadratic.
+            if (rescanned_ + static_cast<int64_t>(block.size()) <= 2 * source_bytes_ + (int64_t(1) << 20)) {
+                rescanned_ += static_cast<int64_t>(block.size());
+                push_back(block);
+                push_back("\n");
+            }
             quiet = true;
             if (!(wanted && options_.keep_damaged)) {
                 diagnose(offset, damage + (wanted ? "; record dropped" : ""));
