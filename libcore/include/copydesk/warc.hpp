@@ -18,6 +18,18 @@
 // "WARC/1.". Smaller problems with a record it still gives (an unterminated HTTP header,
 // a body that says chunked but is not, damaged gzip data) go into the record's `warnings`.
 //
+// Usage:
+//     io::Input in(path);                       // .warc or .warc.gz
+//     io::WarcReader reader(in);
+//     io::WarcRecord rec;
+//     while (reader.next(rec)) {
+//         for (const auto& d : reader.take_diagnostics()) report(d.offset, d.message);
+//         if (!rec.payload_is_html) continue;
+//         const auto page = charset::decode_html(rec.payload, rec.charset);
+//         ...
+//     }
+//     for (const auto& d : reader.take_diagnostics()) report(d.offset, d.message);
+//
 // Thread-safety: a WarcReader is used by one thread at a time.
 #pragma once
 
