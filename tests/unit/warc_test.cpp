@@ -304,6 +304,13 @@ TEST_CASE("warc: headers that lie about the body are survived with a warning") {
         CHECK(r.records[0].payload_is_html);  // sniffed
         CHECK(r.records[0].warnings.at(0).find("no HTTP status line") != std::string::npos);
     }
+    SECTION("an interim 100 Continue before the response") {
+        const Result r = read_string(response("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\nContent-Type: text/html", kPage));
+        REQUIRE(r.records.size() == 1);
+        CHECK(r.records[0].http_status == 200);
+        CHECK(r.records[0].payload == kPage);
+        CHECK(r.records[0].warnings.empty());
+    }
     SECTION("HTTP header without its empty line") {
         const Result r = read_string(record("response", "HTTP/1.1 404 Not Found\r\nContent-Type: text/html\r\n",
                                             "Content-Type: application/http; msgtype=response\r\n"));

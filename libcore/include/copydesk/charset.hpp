@@ -50,7 +50,7 @@ std::string canonical_name(std::string_view label);
 std::string prescan(std::string_view bytes);
 
 // The charset uchardet guesses, as a WHATWG name; "" when it has no answer or its answer is
-// not a web encoding. Only the first 256 KB are looked at.
+// not a web encoding. Only the first 64 KB are looked at.
 std::string guess(std::string_view bytes);
 
 // Converts bytes in `encoding` (a label) to UTF-8; ill-formed input becomes U+FFFD and is

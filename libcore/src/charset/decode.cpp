@@ -498,7 +498,7 @@ std::string guess(std::string_view bytes) {
     };
     thread_local Detector detector;
     uchardet_reset(detector.ud);
-    const std::string_view head = bytes.substr(0, size_t(256) << 10);
+    const std::string_view head = bytes.substr(0, size_t(64) << 10);
     if (uchardet_handle_data(detector.ud, head.data(), head.size()) != 0) return {};
     uchardet_data_end(detector.ud);
     const char* found = uchardet_get_charset(detector.ud);

@@ -2,6 +2,7 @@
 #include "copydesk/warc.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cstring>
 
 #include "io/warc_http.hpp"
@@ -465,6 +466,19 @@ bool WarcReader::decode(std::string& block, WarcRecord& rec) {
                        (record_mime.empty() && std::string_view(block).substr(0, 5) == "HTTP/"));
     std::string http_mime;
     if (http) {
+        // Interim responses (HTTP/1.1 100 Continue) before the final one are skipped.
+        for (;;) {
+            if (block.compare(0, 5, "HTTP/") != 0) break;
+            const size_t sp = block.find(' ');
+            if (sp == std::string::npos || sp > 16 || sp + 4 > block.size() || block[sp + 1] != '1' ||
+                !std::isdigit(static_cast<unsigned char>(block[sp + 2])) ||
+                !std::isdigit(static_cast<unsigned char>(block[sp + 3])))
+                break;
+            size_t end = block.find("\r\n\r\n"), skip = 4;
+            if (const size_t lf = block.find("\n\n"); lf < end) end = lf, skip = 2;
+            if (end == std::string::npos || block.compare(end + skip, 5, "HTTP/") != 0) break;
+            block.erase(0, end + skip);
+        }
         // Status line and header lines, up to the first empty line.
         size_t pos = 0;
         bool ended = false, status_ok = false;
