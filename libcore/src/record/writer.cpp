@@ -95,7 +95,8 @@ class ObjectWriter {
     }
     void integer(std::string_view k, int64_t v) {
         key(k);
-        fmt::format_to(std::back_inserter(out_), "{}", v);
+        const fmt::format_int digits(v);
+        out_.append(digits.data(), digits.size());
         after(k);
     }
     void number(std::string_view k, double v) {
