@@ -1,0 +1,29 @@
+// Private to tag: the word tokenizer shared by the entity and keyword taggers.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+namespace copydesk::tag {
+
+struct Token {
+    uint32_t b0 = 0, b1 = 0;  // byte offsets in the text, half-open
+    uint32_t c0 = 0, c1 = 0;  // code point offsets, half-open
+    bool word = false;        // letters and digits (with inner hyphens, apostrophes, dots)
+    bool cap = false;         // a word whose first letter is upper case
+    bool upper = false;       // a word with at least two letters, all upper case
+    bool digit = false;       // a word that starts with a digit
+    bool sent = false;        // the first word of a sentence
+    bool dotted = false;      // an abbreviation with inner dots ("U.S.")
+    char32_t punct = 0;       // the character of a punctuation token
+};
+
+// Words and punctuation of `text` (UTF-8; whitespace separates and is dropped). "Xi’s" gives
+// "Xi" and "’s"; "U.S." and "co-operation" stay whole.
+void tokenize(std::string_view text, std::vector<Token>& out);
+
+// Lower-case ASCII of a word plus UTF-8 lower case of other letters, into out.
+void lower_word(std::string_view w, std::string& out);
+
+}  // namespace copydesk::tag
