@@ -4,7 +4,9 @@
 //
 //   bench_entities [MB]      (default 20)
 //
-// Prints MB/s of body text per CPU second (process CPU time, so it is per core).
+// Prints MB/s of body text per CPU second (process CPU time, so it is per core), the best
+// of three runs.
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -60,16 +62,21 @@ double cpu_seconds() {
     return static_cast<double>(ts.tv_sec) + ts.tv_nsec / 1e9;
 }
 
+// The best of three runs: the machine is shared, and the best run is the least disturbed.
 void run(const char* label, const std::vector<Article>& corpus, size_t bytes, const tag::Options& o) {
-    std::vector<Article> work = corpus;
     size_t entities = 0, keywords = 0;
-    const double t0 = cpu_seconds();
-    for (Article& a : work) {
-        tag::tag_article(a, o);
-        entities += a.annotations.entities.size();
-        keywords += a.annotations.keywords.size();
+    double t = 1e30;
+    for (int round = 0; round < 3; ++round) {
+        std::vector<Article> work = corpus;  // copy outside the timed part
+        entities = keywords = 0;
+        const double t0 = cpu_seconds();
+        for (Article& a : work) {
+            tag::tag_article(a, o);
+            entities += a.annotations.entities.size();
+            keywords += a.annotations.keywords.size();
+        }
+        t = std::min(t, cpu_seconds() - t0);
     }
-    const double t = cpu_seconds() - t0;
     std::printf("%-22s %7.1f MB in %6.2f s CPU: %7.1f MB/s (%zu entities, %zu keywords)\n", label,
                 bytes / 1e6, t, bytes / 1e6 / t, entities, keywords);
 }

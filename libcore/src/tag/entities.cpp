@@ -22,7 +22,6 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "copydesk/tag.hpp"
@@ -42,7 +41,7 @@ bool in(std::string_view w, std::initializer_list<std::string_view> list) {
 
 // Capitalised function words: at the start of a sentence they are not names.
 bool function_word(std::string_view w) {
-    static const std::unordered_set<std::string_view> k = {
+    static const WordList k = {
         "A", "An", "The", "This", "That", "These", "Those", "In", "On", "At", "Of", "For", "From",
         "By", "With", "Without", "To", "Into", "As", "And", "But", "Or", "Nor", "So", "Yet", "If",
         "When", "While", "Where", "Why", "How", "What", "Which", "Who", "Whom", "Whose", "After",
@@ -74,7 +73,7 @@ bool function_word(std::string_view w) {
         "Zu", "Zum", "Zur", "Für", "Es", "Sie", "Er", "Wir", "Ich", "Auch", "El", "Los", "Las",
         "Una", "Unos", "Unas", "En", "Con", "Por", "Para", "Pero", "Según", "Desde", "Lo",
         "Al", "Del", "Gli", "Lo", "Nel", "Nella", "Della", "Per", "Con", "Ma", "Questo"};
-    return k.count(w) > 0;
+    return k.contains(w);
 }
 
 // Connectors that may sit inside a name between capitalised words.
@@ -92,7 +91,7 @@ bool name_particle(std::string_view w) {
 
 // Words that head or end an organisation's name.
 bool org_word(std::string_view w) {
-    static const std::unordered_set<std::string_view> k = {
+    static const WordList k = {
         "Ministry", "Department", "Council", "Committee", "Commission", "Agency", "Authority",
         "Bureau", "Board", "Institute", "Institution", "University", "College", "School",
         "Academy", "Hospital", "Clinic", "Center", "Centre", "Foundation", "Fund", "Trust",
@@ -110,7 +109,7 @@ bool org_word(std::string_view w) {
         "Banque", "Banco", "Parti", "Partei", "Partido", "Comité", "Conseil", "Consejo",
         "Comisión", "Commissione", "Gruppe", "Verband", "Stiftung", "Institut", "Instituto",
         "Fondation", "Fundación", "Agence", "Agencia", "Agentur", "Ministerio", "Ministero"};
-    return k.count(w) > 0;
+    return k.contains(w);
 }
 
 // Org words that stand first ("Ministry of Health", "Bank of England"): an org word followed
@@ -118,7 +117,7 @@ bool org_word(std::string_view w) {
 // Titles before a person's name. A run of title words ("Prime Minister", "Foreign Minister",
 // "Vice President") is skipped, and the words after it are the person.
 bool title_head(std::string_view w) {
-    static const std::unordered_set<std::string_view> k = {
+    static const WordList k = {
         "President", "Chancellor", "Minister", "Premier", "Secretary", "Senator", "Sen",
         "Rep", "Representative", "Congressman", "Congresswoman", "Governor", "Gov", "Mayor",
         "King", "Queen", "Prince", "Princess", "Pope", "Emperor", "Empress", "Sheikh", "Emir",
@@ -139,12 +138,12 @@ bool title_head(std::string_view w) {
         "Ministerpräsident", "Ministerpräsidentin", "Président", "Présidente", "Ministre",
         "Presidente", "Señor", "Señora", "Sr", "Sra", "Don", "Doña", "Ministro", "Ministra",
         "Signor", "Signora", "Dott", "Doctor"};
-    return k.count(w) > 0;
+    return k.contains(w);
 }
 
 // Words that make a title from a title head after them ("Health Minister", "Home Secretary").
 bool title_modifier(std::string_view w) {
-    static const std::unordered_set<std::string_view> k = {
+    static const WordList k = {
         "Prime", "Foreign", "Deputy", "Vice", "Finance", "Health", "Defence", "Defense",
         "Home", "Interior", "Economy", "Economic", "Trade", "Education", "Energy",
         "Environment", "Justice", "Labour", "Labor", "Culture", "Transport", "Agriculture",
@@ -160,12 +159,12 @@ bool title_modifier(std::string_view w) {
         "Digital", "Water", "Resources", "Mines", "Oil", "Petroleum", "Public", "Works",
         "Social", "Welfare", "Family", "Women", "Youth", "Children", "Veterans", "Affairs",
         "National", "Cabinet", "Junior", "Shadow", "Bundes"};
-    return k.count(w) > 0;
+    return k.contains(w);
 }
 
 // Lower-case roles right before a name ("spokeswoman Jane Doe", "striker Harry Kane").
 bool role_word(std::string_view w) {
-    static const std::unordered_set<std::string_view> k = {
+    static const WordList k = {
         "president", "chancellor", "minister", "premier", "spokesman", "spokeswoman",
         "spokesperson", "secretary", "senator", "governor", "mayor", "ceo", "executive",
         "chairman", "chairwoman", "chair", "director", "coach", "manager", "striker",
@@ -192,7 +191,7 @@ bool role_word(std::string_view w) {
         "filmmaker", "photographer", "priest", "cleric", "imam", "rabbi", "pastor",
         "chancellor", "representative", "ministre", "président", "présidente", "präsident",
         "präsidentin", "presidente", "primer", "spokesmen"};
-    return k.count(w) > 0;
+    return k.contains(w);
 }
 
 // Verbs of saying: "NAME said", "said NAME".
@@ -242,7 +241,7 @@ bool place_first_word(std::string_view w) {
 
 // Acronyms that are not organisations.
 bool plain_acronym(std::string_view w) {
-    static const std::unordered_set<std::string_view> k = {
+    static const WordList k = {
         "GDP", "CEO", "CEOs", "CFO", "COO", "CTO", "AI", "TV", "HIV", "AIDS", "COVID", "SARS",
         "MERS", "DNA", "RNA", "GPS", "PDF", "USB", "LED", "LGBT", "LGBTQ", "IT", "PR", "VIP",
         "UFO", "NGO", "NGOs", "IPO", "ETF", "VAT", "OK", "AM", "PM", "BC", "AD", "ID", "IQ",
@@ -257,8 +256,50 @@ bool plain_acronym(std::string_view w) {
         "PHOTO", "PHOTOS", "EXCLUSIVE", "OPINION", "ANALYSIS", "NEWS", "COVID-19", "SARS-CoV-2",
         "RSS", "HTML", "PDFs", "NFT", "NFTs", "VR", "AR", "5G", "4G", "EVP", "SVP", "VP",
         "PS", "NB", "USA", "UK", "US", "EU", "UN"};
-    return k.count(w) > 0;
+    return k.contains(w);
 }
+
+// A set of words (views into the article's text): open addressing, no allocation per word.
+class WordSet {
+  public:
+    void clear() { std::fill(slots_.begin(), slots_.end(), std::string_view()); n_ = 0; }
+    void insert(std::string_view w) {
+        if (w.empty()) return;
+        if ((n_ + 1) * 2 > slots_.size()) grow();
+        size_t i = hash(w) & (slots_.size() - 1);
+        while (!slots_[i].empty()) {
+            if (slots_[i] == w) return;
+            i = (i + 1) & (slots_.size() - 1);
+        }
+        slots_[i] = w;
+        ++n_;
+    }
+    bool contains(std::string_view w) const {
+        if (slots_.empty() || w.empty()) return false;
+        size_t i = hash(w) & (slots_.size() - 1);
+        while (!slots_[i].empty()) {
+            if (slots_[i] == w) return true;
+            i = (i + 1) & (slots_.size() - 1);
+        }
+        return false;
+    }
+
+  private:
+    static size_t hash(std::string_view w) {
+        uint64_t h = 1469598103934665603ull;
+        for (const char c : w) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+        return static_cast<size_t>(h ^ (h >> 32));
+    }
+    void grow() {
+        std::vector<std::string_view> old = std::move(slots_);
+        slots_.assign(old.empty() ? 256 : old.size() * 2, std::string_view());
+        n_ = 0;
+        for (auto w : old)
+            if (!w.empty()) insert(w);
+    }
+    std::vector<std::string_view> slots_;
+    size_t n_ = 0;
+};
 
 struct Hit {
     size_t t0 = 0, t1 = 0;  // tokens [t0, t1)
@@ -309,8 +350,9 @@ class Tagger {
     void read_run(size_t bi, const std::vector<size_t>& r);
     // Longest gazetteer match of strong kinds over run positions [p, ...); returns its end
     // position (p when none) and the entry.
+    // `name` tells whether the word at p alone is also part of people's names.
     size_t gaz_match(const BlockState& b, const std::vector<size_t>& r, size_t p, size_t end,
-                     gazetteer::Entry& e, bool towns);
+                     gazetteer::Entry& e, bool towns, bool* name = nullptr);
     void emit(size_t bi, size_t t0, size_t t1, std::string type, std::string value = {}, std::string code = {});
     void classify_unknown(size_t bi, const std::vector<size_t>& r, size_t p, size_t q, bool after_title);
     // 2: "the village of X", "south of X"; 3: the end of a list of places ("in Paris and
@@ -320,7 +362,10 @@ class Tagger {
     std::string_view lang_;
     std::vector<BlockState> blocks_;
     std::vector<Pending> pending_;
-    std::unordered_set<std::string_view> lower_words_;
+    std::vector<size_t> gaz_end_;
+    std::vector<gazetteer::Entry> gaz_entry_;
+    std::vector<char> gaz_name_;
+    WordSet lower_words_;
     bool lower_ready_ = false;
     std::string scratch_;
 };
@@ -333,7 +378,7 @@ bool Tagger::seen_lower(std::string_view w) {
         lower_ready_ = true;
     }
     lower_word(w, scratch_);
-    return lower_words_.count(scratch_) > 0;
+    return lower_words_.contains(scratch_);
 }
 
 int Tagger::place_context(size_t bi, size_t t0) const {
@@ -365,12 +410,16 @@ void Tagger::emit(size_t bi, size_t t0, size_t t1, std::string type, std::string
 }
 
 size_t Tagger::gaz_match(const BlockState& b, const std::vector<size_t>& r, size_t p, size_t end,
-                         gazetteer::Entry& best, bool towns) {
+                         gazetteer::Entry& best, bool towns, bool* name) {
     size_t best_end = p;
     gazetteer::Entry es[8];
+    if (name) *name = false;
     for (size_t q = p + 1; q <= end; ++q) {
         const std::string_view s = span(b, r[p], r[q - 1] + 1);
         const int n = gazetteer::lookup(s, es, 8);
+        if (name && q == p + 1)
+            for (int k = 0; k < n; ++k)
+                if (es[k].kind == Kind::name_part) *name = true;
         for (int k = 0; k < n; ++k) {
             const Kind kind = es[k].kind;
             if (kind == Kind::name_part || (kind == Kind::town && !towns)) continue;
@@ -427,15 +476,22 @@ void Tagger::read_run(size_t bi, const std::vector<size_t>& r) {
     const size_t m = r.size();
     auto is_conn = [&](size_t p) { return !capword(tok[r[p]]); };
     auto w = [&](size_t p) { return word(b, r[p]); };
+    // The longest gazetteer match starting at each position of the run.
+    gaz_end_.assign(m, 0);
+    gaz_entry_.resize(m);
+    gaz_name_.assign(m, false);
+    for (size_t x = 0; x < m; ++x) {
+        bool name = false;
+        if (!is_conn(x)) gaz_end_[x] = gaz_match(b, r, x, m, gaz_entry_[x], false, &name);
+        gaz_name_[x] = name;
+    }
     bool after_title = false;
     size_t p = 0;
     while (p < m) {
         if (is_conn(p)) { ++p; after_title = false; continue; }
         const Token& t = tok[r[p]];
-        gazetteer::Entry ge;
-        // Longest gazetteer match (towns only after a place preposition).
-        const bool prep = p == 0 && r[0] > 0 && tok[r[0] - 1].word && place_preposition(word(b, r[0] - 1));
-        size_t g = gaz_match(b, r, p, m, ge, false);
+        gazetteer::Entry ge = gaz_entry_[p];
+        size_t g = gaz_end_[p];
         // A sentence-initial function word ("The", "In") is not a name unless a longer
         // gazetteer name starts with it ("The Hague").
         if (function_word(w(p)) && (g <= p + 1)) { ++p; after_title = false; continue; }
@@ -458,8 +514,7 @@ void Tagger::read_run(size_t bi, const std::vector<size_t>& r) {
                     if (f < m && is_conn(f)) ++f;  // "of the"
                     if (f >= m || is_conn(f)) break;
                     // "the Foreign Ministry to Germany": "to" does not lead to a place.
-                    gazetteer::Entry pe;
-                    if (w(e) == "to" && gaz_match(b, r, f, m, pe, false) > f) break;
+                    if (w(e) == "to" && gaz_end_[f] > f) break;
                     size_t z = f;
                     while (z < m && !is_conn(z)) ++z;
                     e = z;
@@ -478,13 +533,12 @@ void Tagger::read_run(size_t bi, const std::vector<size_t>& r) {
             }
         }
         if (g > p) {
-            const std::string_view s = span(b, r[p], r[g - 1] + 1);
             bool take = true;
             // "Jordan Henderson": a country that is also a given name, followed by an unknown
             // capitalised word, is a person's name.
             if (g == p + 1 && g < m && !is_conn(g) && (ge.kind == Kind::country || ge.kind == Kind::major_city ||
                                                         ge.kind == Kind::subdivision) &&
-                gazetteer::find(s, Kind::name_part)) {
+                gaz_name_[p]) {
                 gazetteer::Entry ne[8];
                 const int n = gazetteer::lookup(w(g), ne, 8);
                 bool unknown = true;
@@ -555,15 +609,13 @@ void Tagger::read_run(size_t bi, const std::vector<size_t>& r) {
                 continue;
             }
             if (title_head(w(q)) || (title_modifier(w(q)) && q + 1 < m && title_head(w(q + 1)))) break;
-            gazetteer::Entry e2;
-            if (!after_title && gaz_match(b, r, q, m, e2, false) > q && e2.kind != Kind::subdivision &&
-                !gazetteer::find(w(q), Kind::name_part))
+            if (!after_title && gaz_end_[q] > q && gaz_entry_[q].kind != Kind::subdivision &&
+                !gaz_name_[q])
                 break;
             ++q;
         }
         // A trailing particle is not part of the name.
         while (q > p + 1 && is_conn(q - 1)) --q;
-        (void)prep;
         classify_unknown(bi, r, p, q, after_title);
         after_title = false;
         p = q;
@@ -610,7 +662,7 @@ void Tagger::classify_unknown(size_t bi, const std::vector<size_t>& r, size_t p,
     const bool says = (!before.empty() && say_word(before)) || say_word(after) ||
                       (after == "according" ? false : false);
     bool name_start = false;
-    if (gazetteer::find(word(b, t0), Kind::name_part) && !(initial && seen_lower(word(b, t0)))) name_start = true;
+    if (gaz_name_[p] && !(initial && seen_lower(word(b, t0)))) name_start = true;
     bool all_proper = true;
     for (size_t i = p; i < q; ++i) {
         if (!capword(tok[r[i]])) continue;

@@ -1,6 +1,7 @@
 // The word tokenizer of the entity and keyword taggers (see entities_tokens.hpp).
 #include "tag/entities_tokens.hpp"
 
+#include <algorithm>
 #include <string>
 
 #include <utf8proc.h>
@@ -91,6 +92,7 @@ void tokenize(std::string_view s, std::vector<Token>& out) {
     Reader r{s};
     bool next_sent = true;
     while (r.i < s.size()) {
+        if (s[r.i] == ' ') { ++r.i; ++r.cp; continue; }
         size_t len;
         const char32_t c = r.peek(r.i, &len);
         if (is_space(c)) {
@@ -130,6 +132,18 @@ void tokenize(std::string_view s, std::vector<Token>& out) {
         int letters = 0, uppers = 0, seg = 0;  // seg: letters since the last dot
         bool has_lower = false;
         while (r.i < s.size()) {
+            const unsigned char ch = static_cast<unsigned char>(s[r.i]);
+            if (ch < 0x80) {  // the common case, without decoding
+                const bool lo = ch >= 'a' && ch <= 'z', up = ch >= 'A' && ch <= 'Z', dg = ch >= '0' && ch <= '9';
+                if (lo || up || dg) {
+                    if (!dg) { ++letters; ++seg; }
+                    if (up) ++uppers;
+                    else if (lo) has_lower = true;
+                    ++r.i;
+                    ++r.cp;
+                    continue;
+                }
+            }
             size_t l;
             const char32_t d = r.peek(r.i, &l);
             if (is_word_char(d)) {
@@ -191,6 +205,37 @@ void tokenize(std::string_view s, std::vector<Token>& out) {
         t.c1 = r.cp;
         out.push_back(t);
     }
+}
+
+WordList::WordList(std::initializer_list<std::string_view> words) {
+    size_t n = 16;
+    while (n < words.size() * 3) n *= 2;
+    slots_.assign(n, std::string_view());
+    mask_ = n - 1;
+    for (const std::string_view w : words) {
+        if (w.empty()) continue;
+        if (w.size() < 64) lengths_ |= uint64_t{1} << w.size();
+        else lengths_ |= uint64_t{1} << 63;
+        size_t i = hash(w) & mask_;
+        while (!slots_[i].empty() && slots_[i] != w) i = (i + 1) & mask_;
+        slots_[i] = w;
+    }
+}
+
+bool WordList::contains(std::string_view w) const {
+    if (w.empty() || !(lengths_ >> std::min<size_t>(w.size(), 63) & 1)) return false;
+    size_t i = hash(w) & mask_;
+    while (!slots_[i].empty()) {
+        if (slots_[i] == w) return true;
+        i = (i + 1) & mask_;
+    }
+    return false;
+}
+
+size_t WordList::hash(std::string_view w) {
+    uint64_t h = 1469598103934665603ull;
+    for (const char c : w) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+    return static_cast<size_t>(h ^ (h >> 29));
 }
 
 void lower_word(std::string_view w, std::string& out) {

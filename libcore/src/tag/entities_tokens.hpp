@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <initializer_list>
 #include <string_view>
 #include <vector>
 
@@ -22,6 +23,20 @@ struct Token {
 // Words and punctuation of `text` (UTF-8; whitespace separates and is dropped). "Xi’s" gives
 // "Xi" and "’s"; "U.S." and "co-operation" stay whole.
 void tokenize(std::string_view text, std::vector<Token>& out);
+
+// A fixed set of words (string literals), for the word lists of the taggers: open
+// addressing with a cheap hash, and a quick rejection by length.
+class WordList {
+  public:
+    WordList(std::initializer_list<std::string_view> words);
+    bool contains(std::string_view w) const;
+
+  private:
+    static size_t hash(std::string_view w);
+    std::vector<std::string_view> slots_;
+    size_t mask_ = 0;
+    uint64_t lengths_ = 0;  // bit n: some word has n bytes (bit 63: 63 or more)
+};
 
 // Lower-case ASCII of a word plus UTF-8 lower case of other letters, into out.
 void lower_word(std::string_view w, std::string& out);

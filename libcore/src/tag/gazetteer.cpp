@@ -10,6 +10,8 @@ extern const size_t kRecordCount;
 extern const uint32_t kRecordOffsets[];
 extern const size_t kBlobSize;
 extern const char kBlob[];
+extern const uint32_t kFirstByte[257];
+extern const uint64_t kBloom[];
 }  // namespace copydesk::tag::gazetteer_data
 
 namespace copydesk::tag::gazetteer {
@@ -41,12 +43,49 @@ Entry entry_of(size_t i) {
     return e;
 }
 
-// First record whose key is not less than `key` (byte order, as the script sorted them).
+uint64_t hash(std::string_view s, uint64_t seed) {
+    uint64_t h = 1469598103934665603ull ^ seed;
+    for (const char c : s) {
+        h ^= static_cast<unsigned char>(c);
+        h *= 1099511628211ull;
+    }
+    return h ^ (h >> 29);
+}
+
+constexpr size_t kBloomBits = size_t{1} << 21;  // as scripts/build-gazetteers made it
+constexpr uint64_t kKeySeed = 0, kPrefixSeed = 0x9e3779b97f4a7c15ull;
+
+// The Bloom filter of keys (kKeySeed) and of key prefixes before a space or hyphen
+// (kPrefixSeed): false means surely absent.
+bool maybe(std::string_view s, uint64_t seed) {
+    const uint64_t h = hash(s, seed);
+    for (const uint64_t x : {h, h >> 32}) {
+        const uint64_t bit = x & (kBloomBits - 1);
+        if (!(d::kBloom[bit >> 6] >> (bit & 63) & 1)) return false;
+    }
+    return true;
+}
+
+// Whether record i's key sorts before `key` (bytes compared as unsigned), in one pass.
+bool less(size_t i, std::string_view key) {
+    const unsigned char* p = reinterpret_cast<const unsigned char*>(d::kBlob + d::kRecordOffsets[i]);
+    for (size_t j = 0;; ++j) {
+        const unsigned char c = p[j];
+        if (c == '\t') return j < key.size();  // a proper prefix of key, or equal
+        if (j == key.size()) return false;     // key is a proper prefix of the record's
+        const unsigned char k = static_cast<unsigned char>(key[j]);
+        if (c != k) return c < k;
+    }
+}
+
+// First record whose key is not less than `key` (byte order, as the script sorted them),
+// searched among the records that share its first byte.
 size_t lower(std::string_view key) {
-    size_t lo = 0, hi = d::kRecordCount;
+    const unsigned char c = key.empty() ? 0 : static_cast<unsigned char>(key[0]);
+    size_t lo = d::kFirstByte[c], hi = d::kFirstByte[c + 1];
     while (lo < hi) {
         const size_t mid = (lo + hi) / 2;
-        if (key_of(mid) < key) lo = mid + 1;
+        if (less(mid, key)) lo = mid + 1;
         else hi = mid;
     }
     return lo;
@@ -55,12 +94,14 @@ size_t lower(std::string_view key) {
 }  // namespace
 
 int lookup(std::string_view key, Entry* out, int max) {
+    if (key.empty() || !maybe(key, kKeySeed)) return 0;
     int n = 0;
     for (size_t i = lower(key); i < d::kRecordCount && n < max && key_of(i) == key; ++i) out[n++] = entry_of(i);
     return n;
 }
 
 bool find(std::string_view key, Kind kind, Entry* out) {
+    if (key.empty() || !maybe(key, kKeySeed)) return false;
     for (size_t i = lower(key); i < d::kRecordCount && key_of(i) == key; ++i) {
         const Entry e = entry_of(i);
         if (e.kind == kind) {
@@ -72,18 +113,7 @@ bool find(std::string_view key, Kind kind, Entry* out) {
 }
 
 bool has_longer(std::string_view prefix) {
-    // Keys "prefix " and "prefix-" sort right after "prefix" and its other extensions.
-    for (const char sep : {' ', '-'}) {
-        std::string_view k;
-        char buf[256];
-        if (prefix.size() + 1 > sizeof buf) return false;
-        std::copy(prefix.begin(), prefix.end(), buf);
-        buf[prefix.size()] = sep;
-        k = {buf, prefix.size() + 1};
-        const size_t i = lower(k);
-        if (i < d::kRecordCount && key_of(i).substr(0, k.size()) == k) return true;
-    }
-    return false;
+    return !prefix.empty() && maybe(prefix, kPrefixSeed);
 }
 
 }  // namespace copydesk::tag::gazetteer

@@ -1,6 +1,7 @@
 // Private to tag: the embedded gazetteers (built by scripts/build-gazetteers into
-// data/gazetteer_data.cpp). Lookups are binary searches over static sorted records, so
-// there is nothing to load or parse at start-up.
+// data/gazetteer_data.cpp). Lookups are binary searches over static sorted records, behind
+// a Bloom filter that the script also built: nothing is loaded, parsed or indexed at
+// start-up.
 #pragma once
 
 #include <string_view>
@@ -33,8 +34,8 @@ int lookup(std::string_view key, Entry* out, int max);
 // The entry of `kind` for `key`, if any.
 bool find(std::string_view key, Kind kind, Entry* out = nullptr);
 
-// True when some key starts with `prefix` followed by a space or hyphen (so that a longer
-// name may still match).
+// True when some key may start with `prefix` followed by a space or hyphen (so that a
+// longer name may still match); false means surely not.
 bool has_longer(std::string_view prefix);
 
 }  // namespace copydesk::tag::gazetteer

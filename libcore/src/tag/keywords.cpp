@@ -7,10 +7,11 @@
 // recur. The best phrases come first, without phrases contained in a better one; scores are
 // divided by the best one's, so they are in 0..1.
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "copydesk/tag.hpp"
@@ -23,13 +24,19 @@ namespace {
 constexpr size_t kMaxWords = 4;  // words in a key phrase
 
 struct Phrase {
-    std::vector<int> words;        // word ids
-    int count = 0;
+    std::array<int, kMaxWords> words{};
+    uint8_t len = 0;
     bool whole = false;            // seen as a whole run, not only inside longer ones
-    std::string surface;           // the first form seen
-    bool surface_initial = false;  // that form starts a sentence
+    bool surface_initial = false;  // the form kept starts a sentence
+    int count = 0;
+    std::string_view surface;      // the form as written (into the article's text)
     double score = 0;
 };
+
+uint64_t mix(uint64_t h, uint64_t v) {
+    h ^= v + 0x9e3779b97f4a7c15ull + (h << 6) + (h >> 2);
+    return h * 0xff51afd7ed558ccdull;
+}
 
 class Collector {
   public:
@@ -37,50 +44,33 @@ class Collector {
 
     void add_text(std::string_view text) {
         tokenize(text, tok_);
-        std::vector<size_t> cur;
-        auto flush = [&] {
-            // Trim lower-case -ing/-ed words at the edges ("improving", "reported").
-            auto verbish = [&](size_t i) {
-                const Token& t = tok_[i];
-                if (t.cap) return false;
-                const std::string_view w = text.substr(t.b0, t.b1 - t.b0);
-                return (w.size() > 5 && w.ends_with("ing")) || (w.size() > 4 && w.ends_with("ed"));
-            };
-            size_t a = 0, e = cur.size();
-            while (a < e && verbish(cur[a])) ++a;
-            while (e > a && verbish(cur[e - 1])) --e;
-            if (e > a) add_run(text, cur.data() + a, e - a);
-            cur.clear();
-        };
+        cur_.clear();
         for (size_t i = 0; i < tok_.size(); ++i) {
             const Token& t = tok_[i];
             if (!t.word) {
-                if (t.punct != '-' && t.punct != 0x2010) flush();
+                if (t.punct != '-' && t.punct != 0x2010) flush(text);
                 continue;
             }
-            if (t.sent) flush();
+            if (t.sent) flush(text);
             const std::string_view w = text.substr(t.b0, t.b1 - t.b0);
-            lower_word(w, low_);
-            const bool stop = t.digit || t.c1 - t.c0 < 2 || keyword_stop_word(low_, lang_) ||
-                              (t.c1 - t.c0 < 3 && !t.upper);
-            if (stop) { flush(); continue; }
-            cur.push_back(i);
+            const bool stop = t.digit || t.c1 - t.c0 < 2 || (t.c1 - t.c0 < 3 && !t.upper) || stop_word(w);
+            if (stop) { flush(text); continue; }
+            cur_.push_back(i);
         }
-        flush();
+        flush(text);
     }
 
     std::vector<Keyword> best(size_t max) {
-        if (phrases_.empty() || max == 0) return {};
         std::vector<Phrase*> all;
-        for (auto& [key, ph] : phrases_) {
+        for (Phrase& ph : phrases_) {
             if (!ph.whole && ph.count < 2) continue;
             double lf = 0;
-            for (int w : ph.words) lf += std::log(1.0 + freq_[w]);
-            lf /= static_cast<double>(ph.words.size());
-            ph.score = ph.count * (1.0 + 0.5 * static_cast<double>(ph.words.size() - 1)) * lf;
+            for (size_t i = 0; i < ph.len; ++i) lf += std::log(1.0 + freq_[ph.words[i]]);
+            lf /= ph.len;
+            ph.score = ph.count * (1.0 + 0.5 * (ph.len - 1)) * lf;
             all.push_back(&ph);
         }
-        if (all.empty()) return {};
+        if (all.empty() || max == 0) return {};
         std::sort(all.begin(), all.end(), [](const Phrase* a, const Phrase* b) {
             if (a->score != b->score) return a->score > b->score;
             return a->surface < b->surface;
@@ -92,7 +82,7 @@ class Collector {
             if (out.size() >= max) break;
             bool inside = false;
             for (const Phrase* c : chosen)
-                if (contains(c->words, p->words)) { inside = true; break; }
+                if (contains(*c, *p)) { inside = true; break; }
             if (inside) continue;
             chosen.push_back(p);
             Keyword k;
@@ -104,85 +94,153 @@ class Collector {
     }
 
   private:
-    static bool contains(const std::vector<int>& big, const std::vector<int>& small) {
-        if (small.size() > big.size()) return false;
-        for (size_t i = 0; i + small.size() <= big.size(); ++i)
-            if (std::equal(small.begin(), small.end(), big.begin() + static_cast<long>(i))) return true;
+    bool stop_word(std::string_view w) {
+        lower_word(w, low_);
+        return keyword_stop_word(low_, lang_);
+    }
+
+    static bool contains(const Phrase& big, const Phrase& small) {
+        if (small.len > big.len) return false;
+        for (size_t i = 0; i + small.len <= big.len; ++i)
+            if (std::equal(small.words.begin(), small.words.begin() + small.len, big.words.begin() + static_cast<long>(i)))
+                return true;
         return false;
     }
 
     // The phrase as it was written, with a sentence-initial capital lowered when the word
     // is also seen in lower case.
     std::string display(const Phrase& p) const {
-        std::string s = p.surface;
-        if (p.surface_initial && !s.empty() && s[0] >= 'A' && s[0] <= 'Z') {
-            std::string first = s.substr(0, s.find(' '));
-            first[0] = static_cast<char>(first[0] + 32);
-            if (lower_seen_.count(first)) s[0] = first[0];
-        }
+        std::string s(p.surface);
+        if (p.surface_initial && !s.empty() && s[0] >= 'A' && s[0] <= 'Z' && lower_seen_[p.words[0]]) s[0] = static_cast<char>(s[0] + 32);
         return s;
     }
 
-    int word_id(std::string_view w) {
-        auto it = ids_.find(std::string(w));
-        if (it != ids_.end()) return it->second;
-        const int id = static_cast<int>(freq_.size());
-        ids_.emplace(std::string(w), id);
+    // Trims lower-case -ing/-ed words at the edges of the current run ("improving",
+    // "reported") and adds what is left.
+    void flush(std::string_view text) {
+        auto verbish = [&](size_t i) {
+            const Token& t = tok_[i];
+            if (t.cap) return false;
+            const std::string_view w = text.substr(t.b0, t.b1 - t.b0);
+            return (w.size() > 5 && w.ends_with("ing")) || (w.size() > 4 && w.ends_with("ed"));
+        };
+        size_t a = 0, e = cur_.size();
+        while (a < e && verbish(cur_[a])) ++a;
+        while (e > a && verbish(cur_[e - 1])) --e;
+        if (e > a) add_run(text, cur_.data() + a, e - a);
+        cur_.clear();
+    }
+
+    // Word ids: lower-case forms in one arena, found through an open-addressing table.
+    int word_id(std::string_view lower) {
+        if ((words_ + 1) * 2 > wtable_.size()) grow_words();
+        size_t i = hash(lower) & (wtable_.size() - 1);
+        while (wtable_[i] >= 0) {
+            const int id = wtable_[i];
+            if (word(id) == lower) return id;
+            i = (i + 1) & (wtable_.size() - 1);
+        }
+        const int id = static_cast<int>(woff_.size());
+        woff_.push_back({static_cast<uint32_t>(arena_.size()), static_cast<uint32_t>(lower.size())});
+        arena_ += lower;
         freq_.push_back(0);
+        lower_seen_.push_back(false);
+        wtable_[i] = id;
+        ++words_;
         return id;
+    }
+    std::string_view word(int id) const {
+        return std::string_view(arena_).substr(woff_[id].first, woff_[id].second);
+    }
+    static size_t hash(std::string_view w) {
+        uint64_t h = 1469598103934665603ull;
+        for (const char c : w) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+        return static_cast<size_t>(h ^ (h >> 32));
+    }
+    void grow_words() {
+        wtable_.assign(wtable_.empty() ? 512 : wtable_.size() * 2, -1);
+        for (int id = 0; id < static_cast<int>(woff_.size()); ++id) {
+            size_t i = hash(word(id)) & (wtable_.size() - 1);
+            while (wtable_[i] >= 0) i = (i + 1) & (wtable_.size() - 1);
+            wtable_[i] = id;
+        }
     }
 
     // A run of content words: every word counts once, the run is a candidate, and so are
     // the phrases of up to kMaxWords words inside it.
     void add_run(std::string_view text, const size_t* idx, size_t n) {
-        std::vector<int> ids(n);
+        ids_.resize(n);
         for (size_t i = 0; i < n; ++i) {
             const Token& t = tok_[idx[i]];
-            const std::string_view w = text.substr(t.b0, t.b1 - t.b0);
-            if (!t.cap) lower_seen_.emplace(w);
-            lower_word(w, low_);
-            ids[i] = word_id(low_);
-            ++freq_[ids[i]];
+            lower_word(text.substr(t.b0, t.b1 - t.b0), low_);
+            ids_[i] = word_id(low_);
+            ++freq_[ids_[i]];
+            if (!t.cap) lower_seen_[ids_[i]] = true;
         }
         for (size_t a = 0; a < n; ++a)
             for (size_t e = a + 1; e <= n && e - a <= kMaxWords; ++e)
-                add_phrase(text, idx, ids, a, e, a == 0 && e == n);
+                add_phrase(text, idx, a, e, a == 0 && e == n);
     }
 
-    void add_phrase(std::string_view text, const size_t* idx, const std::vector<int>& ids, size_t a,
-                    size_t e, bool whole) {
-        std::string& key = key_;
-        key.clear();
-        for (size_t i = a; i < e; ++i) {
-            key.append(reinterpret_cast<const char*>(&ids[i]), sizeof(int));
+    void add_phrase(std::string_view text, const size_t* idx, size_t a, size_t e, bool whole) {
+        if ((phrases_.size() + 1) * 2 > ptable_.size()) grow_phrases();
+        const uint64_t h = phrase_hash(ids_.data() + a, e - a);
+        size_t i = h & (ptable_.size() - 1);
+        Phrase* p = nullptr;
+        while (ptable_[i] >= 0) {
+            Phrase& q = phrases_[ptable_[i]];
+            if (q.len == e - a && std::equal(q.words.begin(), q.words.begin() + q.len, ids_.begin() + static_cast<long>(a))) {
+                p = &q;
+                break;
+            }
+            i = (i + 1) & (ptable_.size() - 1);
         }
-        auto [it, fresh] = phrases_.try_emplace(key);
-        Phrase& p = it->second;
         const Token& first = tok_[idx[a]];
         const Token& last = tok_[idx[e - 1]];
-        if (fresh) {
-            p.words.assign(ids.begin() + static_cast<long>(a), ids.begin() + static_cast<long>(e));
-            p.surface = std::string(text.substr(first.b0, last.b1 - first.b0));
-            p.surface_initial = first.sent;
-        } else if (p.surface_initial && !first.sent) {
-            p.surface = std::string(text.substr(first.b0, last.b1 - first.b0));
-            p.surface_initial = false;
+        const std::string_view surface = text.substr(first.b0, last.b1 - first.b0);
+        if (!p) {
+            ptable_[i] = static_cast<int>(phrases_.size());
+            phrases_.emplace_back();
+            p = &phrases_.back();
+            std::copy(ids_.begin() + static_cast<long>(a), ids_.begin() + static_cast<long>(e), p->words.begin());
+            p->len = static_cast<uint8_t>(e - a);
+            p->surface = surface;
+            p->surface_initial = first.sent;
+        } else if (p->surface_initial && !first.sent) {
+            p->surface = surface;
+            p->surface_initial = false;
         }
-        p.whole = p.whole || whole;
-        ++p.count;
+        p->whole = p->whole || whole;
+        ++p->count;
+    }
+    static uint64_t phrase_hash(const int* w, size_t n) {
+        uint64_t h = n;
+        for (size_t i = 0; i < n; ++i) h = mix(h, static_cast<uint64_t>(w[i]));
+        return h ^ (h >> 31);
+    }
+    void grow_phrases() {
+        ptable_.assign(ptable_.empty() ? 1024 : ptable_.size() * 2, -1);
+        for (int k = 0; k < static_cast<int>(phrases_.size()); ++k) {
+            const Phrase& q = phrases_[k];
+            size_t i = phrase_hash(q.words.data(), q.len) & (ptable_.size() - 1);
+            while (ptable_[i] >= 0) i = (i + 1) & (ptable_.size() - 1);
+            ptable_[i] = k;
+        }
     }
 
     std::string_view lang_;
     std::vector<Token> tok_;
-    std::string low_, key_;
-    std::unordered_map<std::string, int> ids_;
+    std::vector<size_t> cur_;
+    std::vector<int> ids_;
+    std::string low_;
+    std::string arena_;
+    std::vector<std::pair<uint32_t, uint32_t>> woff_;
+    std::vector<int> wtable_;
+    size_t words_ = 0;
     std::vector<int> freq_;
-    std::unordered_map<std::string, Phrase> phrases_;
-    struct LowerSet {
-        std::unordered_map<std::string, int> m;
-        void emplace(std::string_view w) { m.emplace(std::string(w), 0); }
-        size_t count(const std::string& w) const { return m.count(w); }
-    } lower_seen_;
+    std::vector<bool> lower_seen_;
+    std::vector<Phrase> phrases_;
+    std::vector<int> ptable_;
 };
 
 bool has_words(const Block& b) { return !b.text.empty() && b.type != "code"; }

@@ -3,12 +3,13 @@
 #include "tag/keywords_stopwords.hpp"
 
 #include <string_view>
-#include <unordered_set>
+
+#include "tag/entities_tokens.hpp"
 
 namespace copydesk::tag {
 namespace {
 
-using Set = std::unordered_set<std::string_view>;
+using Set = WordList;
 
 const Set& english() {
     static const Set s = {
@@ -155,10 +156,10 @@ const Set& spanish() {
 
 bool keyword_stop_word(std::string_view w, std::string_view lang) {
     const std::string_view l = lang.substr(0, 2);
-    if (l == "fr") return french().count(w) > 0;
-    if (l == "de") return german().count(w) > 0;
-    if (l == "es") return spanish().count(w) > 0;
-    return english().count(w) > 0;
+    if (l == "fr") return french().contains(w);
+    if (l == "de") return german().contains(w);
+    if (l == "es") return spanish().contains(w);
+    return english().contains(w);
 }
 
 }  // namespace copydesk::tag
