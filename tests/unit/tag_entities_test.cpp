@@ -189,6 +189,20 @@ TEST_CASE("entities: rules") {
     CHECK(found("Peru is a large country.").count({"place", "Peru"}));
     // Town names need a place context.
     CHECK(found("Fighting continued in Kherson overnight.").count({"place", "Kherson"}));
+    // Datelines in capitals are places, not acronyms.
+    const auto d = found("PARIS (Reuters) - Sales fell.");
+    CHECK(d.count({"place", "PARIS"}));
+    CHECK(d.count({"organization", "Reuters"}));
+    CHECK(found("NEW YORK — Markets rose.").count({"place", "NEW YORK"}));
+    // A noun for a company before a name; unknown acronyms are organisations, common ones not.
+    CHECK(found("Shares of the carmaker Stellantis fell.").count({"organization", "Stellantis"}));
+    CHECK(found("The farmers met the FNSEA about GDP figures.") ==
+          std::set<std::pair<std::string, std::string>>{{"organization", "FNSEA"}});
+    // After a nationality, capitalised words are an event or a thing rather than a person.
+    CHECK(found("He won the Japanese Grand Prix on Sunday.") ==
+          std::set<std::pair<std::string, std::string>>{{"misc", "Japanese"}});
+    // Lists of places go on after "and".
+    CHECK(found("Stations opened at Hillsborough and Meadowhall.").count({"place", "Meadowhall"}));
 }
 
 TEST_CASE("entities: short mentions, acronyms and codes") {

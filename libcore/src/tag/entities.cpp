@@ -194,6 +194,23 @@ bool role_word(std::string_view w) {
     return k.contains(w);
 }
 
+// Lower-case nouns right before an organisation's name ("carmaker Volkswagen", "the rail
+// company Trenitalia").
+bool org_role_word(std::string_view w) {
+    static const WordList k = {
+        "company", "firm", "carmaker", "automaker", "bank", "lender", "insurer",
+        "airline", "carrier", "retailer", "supermarket", "startup", "start-up", "broadcaster",
+        "newspaper", "magazine", "publisher", "network", "team", "club", "side", "party",
+        "agency", "operator", "giant", "maker", "manufacturer", "producer", "supplier",
+        "conglomerate", "chain", "brand", "label", "studio", "charity", "organisation",
+        "organization", "union", "watchdog", "regulator", "developer", "firms", "companies",
+        "outlet", "tabloid", "broadsheet", "university", "institute", "think-tank",
+        "consultancy", "subsidiary", "platform", "app", "website",
+        "exchange", "fund", "shipbuilder", "miner", "chipmaker",
+        "drugmaker", "pharmaceutical", "telecoms", "utility", "railway", "airport"};
+    return k.contains(w);
+}
+
 // Verbs of saying: "NAME said", "said NAME".
 bool say_word(std::string_view w) {
     return in(w, {"said", "says", "told", "added", "asked", "wrote", "explained", "noted",
@@ -365,6 +382,7 @@ class Tagger {
     std::vector<size_t> gaz_end_;
     std::vector<gazetteer::Entry> gaz_entry_;
     std::vector<char> gaz_name_;
+    bool after_demonym_ = false;  // the words before, in the run, are a nationality
     WordSet lower_words_;
     bool lower_ready_ = false;
     std::string scratch_;
@@ -486,9 +504,10 @@ void Tagger::read_run(size_t bi, const std::vector<size_t>& r) {
         gaz_name_[x] = name;
     }
     bool after_title = false;
+    after_demonym_ = false;
     size_t p = 0;
     while (p < m) {
-        if (is_conn(p)) { ++p; after_title = false; continue; }
+        if (is_conn(p)) { ++p; after_title = false; after_demonym_ = false; continue; }
         const Token& t = tok[r[p]];
         gazetteer::Entry ge = gaz_entry_[p];
         size_t g = gaz_end_[p];
@@ -577,6 +596,7 @@ void Tagger::read_run(size_t bi, const std::vector<size_t>& r) {
                 }
                 p = g;
                 after_title = false;
+                after_demonym_ = ge.kind == Kind::demonym;
                 continue;
             }
         }
@@ -618,6 +638,7 @@ void Tagger::read_run(size_t bi, const std::vector<size_t>& r) {
         while (q > p + 1 && is_conn(q - 1)) --q;
         classify_unknown(bi, r, p, q, after_title);
         after_title = false;
+        after_demonym_ = false;
         p = q;
         (void)t;
     }
@@ -644,6 +665,27 @@ void Tagger::classify_unknown(size_t bi, const std::vector<size_t>& r, size_t p,
     }
     // An acronym: its definition or the gazetteer (both seen in the article pass); failing
     // those, an organisation unless it is a common one ("GDP") or the text is in capitals.
+    bool shouted = true;
+    for (size_t i = p; i < q; ++i)
+        if (capword(tok[r[i]]) && !tok[r[i]].upper) shouted = false;
+    if (shouted && s.size() >= 4) {
+        // "PARIS (Reuters) -", "NEW YORK —": a place written in capitals, as datelines are.
+        std::string title;
+        bool start = true;
+        for (const char c : s) {
+            const bool letter = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+            title += letter && !start && c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
+            start = !letter && c != '\'';
+        }
+        gazetteer::Entry pe[8];
+        const int k = gazetteer::lookup(title, pe, 8);
+        if (k > 0 && (pe[0].kind == Kind::country || pe[0].kind == Kind::major_city ||
+                      pe[0].kind == Kind::subdivision)) {
+            emit(bi, t0, t1, "place", pe[0].kind == Kind::country ? std::string(pe[0].value) : title,
+                 pe[0].kind == Kind::major_city ? std::string() : std::string(pe[0].code));
+            return;
+        }
+    }
     if (n == 1 && tok[t0].upper) {
         pending_.push_back({bi, t0, t1, initial, true});
         return;
@@ -670,9 +712,15 @@ void Tagger::classify_unknown(size_t bi, const std::vector<size_t>& r, size_t p,
         if (seen_lower(word(b, r[i]))) all_proper = false;
     }
     const bool after_the = !before.empty() && (before == "the" || before == "The");
+    // "carmaker Volkswagen", "the rail company Trenitalia"
+    if (!before.empty() && !tok[t0 - 1].cap && org_role_word(before) && n <= 4 && all_proper &&
+        !(n == 1 && tok[t0].upper && plain_acronym(s))) {
+        emit(bi, t0, t1, "organization");
+        return;
+    }
     // Places: "the village of X" always; "in X" when the town list knows X; names that
     // look like places ("Tahrir Square", "Mount Kenya").
-    const int pc = p == 0 ? place_context(bi, t0) : 0;
+    const int pc = place_context(bi, t0);
     if ((pc == 2 || pc == 3) && all_proper && n <= 4) { emit(bi, t0, t1, "place"); return; }
     if (pc == 1 && all_proper && gazetteer::find(s, Kind::town)) { emit(bi, t0, t1, "place"); return; }
     if (!initial && n >= 2 && n <= 4 && all_proper &&
@@ -683,10 +731,15 @@ void Tagger::classify_unknown(size_t bi, const std::vector<size_t>& r, size_t p,
     if (!after_the) {
         if (role && n <= 4 && all_proper) { emit(bi, t0, t1, "person"); return; }
         if (says && n >= 2 && n <= 4 && all_proper) { emit(bi, t0, t1, "person"); return; }
-        if (name_start && n >= 2 && n <= 4 && all_proper) { emit(bi, t0, t1, "person"); return; }
+        if (name_start && n >= 2 && n <= 4 && all_proper && !after_demonym_) { emit(bi, t0, t1, "person"); return; }
         // Two or three capitalised words inside a sentence, known to no list and not an
         // ordinary word of the article: most often a person.
-        if (!initial && n >= 2 && n <= 3 && all_proper && pc == 0) { emit(bi, t0, t1, "person"); return; }
+        // ("Japanese Grand Prix" is not: a name after a nationality is rather an event or
+        // a thing.)
+        if (!initial && n >= 2 && n <= 3 && all_proper && pc == 0 && !after_demonym_) {
+            emit(bi, t0, t1, "person");
+            return;
+        }
     }
     pending_.push_back({bi, t0, t1, initial});
 }
