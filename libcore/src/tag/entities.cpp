@@ -89,6 +89,15 @@ bool name_particle(std::string_view w) {
                   "von", "der", "den", "al", "bin", "el", "zu", "ibn", "bint", "ter", "y"});
 }
 
+// A name particle in any case ("le" or "Le").
+bool name_particle_any(std::string_view w) {
+    if (name_particle(w)) return true;
+    if (w.empty() || w[0] < 'A' || w[0] > 'Z') return false;
+    std::string l(w);
+    l[0] = static_cast<char>(l[0] + 32);
+    return name_particle(l);
+}
+
 // Words that head or end an organisation's name.
 bool org_word(std::string_view w) {
     static const WordList k = {
@@ -101,7 +110,8 @@ bool org_word(std::string_view w) {
         "Airways", "Motors", "Technologies", "Pharmaceuticals", "Laboratories", "Labs", "Press",
         "Court", "Tribunal", "Parliament", "Assembly", "Congress", "Senate", "Cabinet", "Army",
         "Navy", "Forces", "Guard", "Service", "Services", "Alliance", "Coalition", "Movement",
-        "Front", "Secretariat", "Directorate", "Administration", "Exchange", "Museum",
+        "Front", "Secretariat", "Confederation", "Guild", "Syndicate", "Cooperative",
+        "Co-operative", "Chamber", "Collective", "Caucus", "Commonwealth", "Directorate", "Administration", "Exchange", "Museum",
         "Library", "Orchestra", "FC", "Office", "Police", "Network", "Church", "Conference",
         "Systems", "Energy", "Brigade", "Brigades", "Corps", "Command", "Observatory",
         "Programme", "Program", "Initiative", "Consortium", "Partnership", "Institutes",
@@ -465,7 +475,7 @@ void Tagger::scan_block(size_t bi) {
             if (tok[k].punct == '.' && tok[k].b0 == tok[j].b1 && k + 1 < tok.size() &&
                 capword(tok[k + 1]) && !tok[k + 1].sent) {
                 const std::string_view w = word(b, j);
-                if (title_head(w) || (tok[j].c1 - tok[j].c0 == 1 && tok[j].cap) || w == "St") {
+                if (title_head(w) || (tok[j].c1 - tok[j].c0 == 1 && tok[j].cap) || w == "St" || w == "Bros") {
                     run.push_back(k + 1);
                     j = k + 1;
                     continue;
@@ -513,7 +523,12 @@ void Tagger::read_run(size_t bi, const std::vector<size_t>& r) {
         size_t g = gaz_end_[p];
         // A sentence-initial function word ("The", "In") is not a name unless a longer
         // gazetteer name starts with it ("The Hague").
-        if (function_word(w(p)) && (g <= p + 1)) { ++p; after_title = false; continue; }
+        // ("Le Maire", "Van Gogh": in English text a capitalised particle before a name is
+        // part of it.)
+        const bool particle = lang_.substr(0, 2) == "en" && p + 1 < m && !is_conn(p + 1) &&
+                              in(w(p), {"Le", "La", "De", "Van", "Von", "Al", "El", "Di", "Da", "Du",
+                                        "Del", "Della", "Der", "Den", "Ten", "Ter"});
+        if (function_word(w(p)) && (g <= p + 1) && !particle) { ++p; after_title = false; continue; }
         if (!after_title) {
             // Organisation: from here to an organisation word, without "and" in between, plus
             // "of ..." after it.
@@ -528,12 +543,21 @@ void Tagger::read_run(size_t bi, const std::vector<size_t>& r) {
             if (h > p) {
                 size_t e = h;
                 // "Ministry of Foreign Affairs", "Bank of England": "of"/"for" and capitalised words.
-                while (e + 1 < m && is_conn(e) && in(w(e), {"of", "for", "on", "to", "de", "du", "des", "für", "del", "la"})) {
+                while (e + 1 < m && is_conn(e) && in(w(e), {"of", "for", "on", "to", "and", "&", "de", "du", "des", "für", "del", "la"})) {
                     size_t f = e + 1;
                     if (f < m && is_conn(f)) ++f;  // "of the"
                     if (f >= m || is_conn(f)) break;
                     // "the Foreign Ministry to Germany": "to" does not lead to a place.
                     if (w(e) == "to" && gaz_end_[f] > f) break;
+                    // "Ministry of Industry and Trade", but not "the Bank of England and
+                    // Barclays" nor "Oxford University and Imperial College".
+                    if (w(e) == "and" || w(e) == "&") {
+                        if (e == h || gaz_end_[f] > f) break;
+                        bool other = false;
+                        for (size_t z = f; z < m && !is_conn(z); ++z)
+                            if (org_word(w(z)) || title_head(w(z))) other = true;
+                        if (other) break;
+                    }
                     size_t z = f;
                     while (z < m && !is_conn(z)) ++z;
                     e = z;
@@ -560,18 +584,30 @@ void Tagger::read_run(size_t bi, const std::vector<size_t>& r) {
                 gaz_name_[p]) {
                 gazetteer::Entry ne[8];
                 const int n = gazetteer::lookup(w(g), ne, 8);
-                bool unknown = true;
+                bool unknown = gaz_end_[g] == g;
                 for (int k = 0; k < n; ++k)
                     if (ne[k].kind != Kind::name_part && ne[k].kind != Kind::town) unknown = false;
                 if (unknown && !title_head(w(g)) && !org_word(w(g))) take = false;
             }
-            if (after_title && ge.kind != Kind::demonym) take = false;
+            // After a title comes the name ("Finance Minister Christian Lindner").
+            if (after_title) take = false;
             // "Shell companies ...": a one-word organisation or town that starts a sentence
             // and is also an ordinary word of the article.
             if (g == p + 1 && (t.sent || b.heading) &&
                 (ge.kind == Kind::organization || ge.kind == Kind::major_city || ge.kind == Kind::town) &&
                 seen_lower(w(p)))
                 take = false;
+            // "Kenya Red Cross", "German Red Cross": a place or nationality before a known
+            // organisation is part of its name.
+            if (take && g < m && !is_conn(g) && gaz_end_[g] > g &&
+                gaz_entry_[g].kind == Kind::organization &&
+                (ge.kind == Kind::country || ge.kind == Kind::subdivision || ge.kind == Kind::major_city ||
+                 ge.kind == Kind::demonym)) {
+                emit(bi, r[p], r[gaz_end_[g] - 1] + 1, "organization");
+                p = gaz_end_[g];
+                after_title = false;
+                continue;
+            }
             if (take) {
                 switch (ge.kind) {
                     case Kind::country:
@@ -757,13 +793,19 @@ std::vector<Annotation> Tagger::run(const std::vector<int64_t>& block_numbers) {
             const std::string s(span(b, h.t0, h.t1));
             known.emplace(s, Known{h.type, h.value, h.code});
             if (h.type == "person" && h.t1 - h.t0 >= 2) {
-                for (size_t i : {h.t0, h.t1 - 1}) {
-                    if (!b.tok[i].word) continue;
-                    const std::string w(word(b, i));
+                auto add_part = [&](std::string w) {
                     auto it = part.find(w);
-                    if (it == part.end()) part.emplace(w, h.value);
+                    if (it == part.end()) part.emplace(std::move(w), h.value);
                     else if (it->second != h.value) it->second.clear();
-                }
+                };
+                for (size_t i : {h.t0, h.t1 - 1})
+                    if (b.tok[i].word) add_part(std::string(word(b, i)));
+                // "Le Maire" for "Bruno Le Maire", "von der Leyen" for "Ursula von der Leyen".
+                for (size_t i = h.t0 + 1; i + 1 < h.t1; ++i)
+                    if (b.tok[i].word && name_particle_any(word(b, i))) {
+                        add_part(std::string(span(b, i, h.t1)));
+                        break;
+                    }
             }
             // "World Health Organization (WHO)": an acronym defined after a name.
             const size_t a = h.t1;
@@ -795,11 +837,11 @@ std::vector<Annotation> Tagger::run(const std::vector<int64_t>& block_numbers) {
             emit(pd.block, pd.t0, pd.t1, it->second.type, it->second.value, it->second.code);
             continue;
         }
+        if (auto it = part.find(s); it != part.end() && !it->second.empty()) {
+            emit(pd.block, pd.t0, pd.t1, "person", it->second);
+            continue;
+        }
         if (pd.t1 - pd.t0 == 1) {
-            if (auto it = part.find(s); it != part.end() && !it->second.empty()) {
-                emit(pd.block, pd.t0, pd.t1, "person", it->second);
-                continue;
-            }
             gazetteer::Entry e;
             if (b.tok[pd.t0].upper && gazetteer::find(s, Kind::acronym, &e)) {
                 emit(pd.block, pd.t0, pd.t1, "organization", std::string(e.value));
