@@ -1,8 +1,9 @@
 // Key phrases of an article, unsupervised (RAKE-like).
 //
 // Candidates are runs of content words between stop words and punctuation, in one sentence
-// (verbs in -ing/-ed at their edges trimmed), and the phrases of up to four words inside
-// them that occur at least twice. A phrase scores its count times a bonus for its length
+// (past participles are stop words, a leading -ing verb is trimmed, names stay whole with
+// "of"/"and" inside them, and a name after common words starts a new run), and the phrases
+// of up to four words inside them that occur at least twice and cut no name. A phrase scores its count times a bonus for its length
 // times the mean log frequency of its words, so that a phrase is key when it, and its words,
 // recur. The best phrases come first, without phrases contained in a better one; scores are
 // divided by the best one's, so they are in 0..1.
@@ -53,8 +54,24 @@ class Collector {
             }
             if (t.sent) flush(text);
             const std::string_view w = text.substr(t.b0, t.b1 - t.b0);
-            const bool stop = t.digit || t.c1 - t.c0 < 2 || (t.c1 - t.c0 < 3 && !t.upper) || stop_word(w);
+            const bool proper = t.cap && !t.sent;
+            // A name is one phrase: "Department of Homeland Security", "Bank of England".
+            if (!cur_.empty() && name_joiner(w) && tok_[cur_.back()].cap &&
+                (!tok_[cur_.back()].sent || cur_.size() > 1) && i + 1 < tok_.size() &&
+                tok_[i + 1].word && tok_[i + 1].cap && !tok_[i + 1].sent) {
+                cur_.push_back(i);
+                continue;
+            }
+            // "Le Maire", "Van Gogh": a capitalised particle before a name belongs to it.
+            const bool particle = t.cap && !t.sent && i + 1 < tok_.size() && tok_[i + 1].word &&
+                                  tok_[i + 1].cap && name_particle(w);
+            const bool stop = !particle && (t.digit || t.c1 - t.c0 < 2 || (t.c1 - t.c0 < 3 && !t.upper) ||
+                                            stop_word(w) || (!t.cap && w.size() > 4 && w.ends_with("ed")));
             if (stop) { flush(text); continue; }
+            // "Irish novelist | Paul Lynch": a name after common words starts a new phrase.
+            if (proper && !cur_.empty() && !tok_[cur_.back()].cap &&
+                !name_joiner(text.substr(tok_[cur_.back()].b0, tok_[cur_.back()].b1 - tok_[cur_.back()].b0)))
+                flush(text);
             cur_.push_back(i);
         }
         flush(text);
@@ -111,24 +128,45 @@ class Collector {
     // is also seen in lower case.
     std::string display(const Phrase& p) const {
         std::string s(p.surface);
-        if (p.surface_initial && !s.empty() && s[0] >= 'A' && s[0] <= 'Z' && lower_seen_[p.words[0]]) s[0] = static_cast<char>(s[0] + 32);
+        if (!s.empty() && s[0] >= 'A' && s[0] <= 'Z' && lower_seen_[p.words[0]] &&
+            (p.surface_initial || p.len == 1 || !capital_second(p)))
+            s[0] = static_cast<char>(s[0] + 32);
         return s;
     }
 
-    // Trims lower-case -ing/-ed words at the edges of the current run ("improving",
-    // "reported") and adds what is left.
+    static bool name_joiner(std::string_view w) {
+        return w == "of" || w == "for" || w == "de" || w == "del" ||
+               w == "la" || w == "le" || w == "van" || w == "von" || w == "der" || w == "du";
+    }
+
+    static bool name_particle(std::string_view w) {
+        return w == "Le" || w == "La" || w == "De" || w == "Van" || w == "Von" || w == "Al" ||
+               w == "El" || w == "Du" || w == "Di" || w == "Da" || w == "Del" || w == "Der";
+    }
+
+    // Trims lower-case -ing words at the start of the current run ("improving global health")
+    // and adds what is left.
     void flush(std::string_view text) {
         auto verbish = [&](size_t i) {
             const Token& t = tok_[i];
             if (t.cap) return false;
             const std::string_view w = text.substr(t.b0, t.b1 - t.b0);
-            return (w.size() > 5 && w.ends_with("ing")) || (w.size() > 4 && w.ends_with("ed"));
+            return w.size() > 5 && w.ends_with("ing");
         };
         size_t a = 0, e = cur_.size();
-        while (a < e && verbish(cur_[a])) ++a;
-        while (e > a && verbish(cur_[e - 1])) --e;
+        if (e - a > 1 && verbish(cur_[a])) ++a;
+        // A joiner never ends a phrase ("Bank of").
+        while (e > a && !tok_[cur_[e - 1]].cap && name_joiner(text.substr(tok_[cur_[e - 1]].b0, tok_[cur_[e - 1]].b1 - tok_[cur_[e - 1]].b0))) --e;
         if (e > a) add_run(text, cur_.data() + a, e - a);
         cur_.clear();
+    }
+
+    // Whether a word after the first is written with a capital (so the first is part of a
+    // name and keeps its capital).
+    static bool capital_second(const Phrase& p) {
+        for (size_t i = 1; i < p.surface.size(); ++i)
+            if (p.surface[i - 1] == ' ' && p.surface[i] >= 'A' && p.surface[i] <= 'Z') return true;
+        return false;
     }
 
     // Word ids: lower-case forms in one arena, found through an open-addressing table.
@@ -177,9 +215,20 @@ class Collector {
             ++freq_[ids_[i]];
             if (!t.cap) lower_seen_[ids_[i]] = true;
         }
-        for (size_t a = 0; a < n; ++a)
-            for (size_t e = a + 1; e <= n && e - a <= kMaxWords; ++e)
+        // Phrases inside the run: not cutting a name ("European" alone out of "European
+        // Union") and not starting or ending with a joiner.
+        auto capital = [&](size_t i) { return tok_[idx[i]].cap; };
+        auto joiner = [&](size_t i) {
+            const Token& t = tok_[idx[i]];
+            return !t.cap && name_joiner(text.substr(t.b0, t.b1 - t.b0));
+        };
+        for (size_t a = 0; a < n; ++a) {
+            if (joiner(a) || (a > 0 && capital(a) && (capital(a - 1) || joiner(a - 1)))) continue;
+            for (size_t e = a + 1; e <= n && e - a <= kMaxWords; ++e) {
+                if (joiner(e - 1) || (e < n && capital(e - 1) && (capital(e) || joiner(e)))) continue;
                 add_phrase(text, idx, a, e, a == 0 && e == n);
+            }
+        }
     }
 
     void add_phrase(std::string_view text, const size_t* idx, size_t a, size_t e, bool whole) {
