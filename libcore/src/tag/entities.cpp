@@ -389,6 +389,8 @@ class Tagger {
     std::string_view lang_;
     std::vector<BlockState> blocks_;
     std::vector<Pending> pending_;
+    bool defer_ = false;                            // emit() into later_
+    std::vector<std::pair<size_t, Hit>> later_;
     std::vector<size_t> gaz_end_;
     std::vector<gazetteer::Entry> gaz_entry_;
     std::vector<char> gaz_name_;
@@ -434,7 +436,8 @@ void Tagger::emit(size_t bi, size_t t0, size_t t1, std::string type, std::string
     h.type = std::move(type);
     h.value = value.empty() ? std::string(span(b, t0, t1)) : std::move(value);
     h.code = std::move(code);
-    b.hits.push_back(std::move(h));
+    if (defer_) later_.emplace_back(bi, std::move(h));
+    else b.hits.push_back(std::move(h));
 }
 
 size_t Tagger::gaz_match(const BlockState& b, const std::vector<size_t>& r, size_t p, size_t end,
@@ -784,35 +787,35 @@ std::vector<Annotation> Tagger::run(const std::vector<int64_t>& block_numbers) {
     for (size_t bi = 0; bi < blocks_.size(); ++bi) scan_block(bi);
 
     // What the article says about names: full names of people, acronyms it defines, and the
-    // type of every name found.
-    struct Known { std::string type, value, code; };
-    std::unordered_map<std::string, Known> known;     // surface -> what it is
-    std::unordered_map<std::string, std::string> part;  // "Merkel" -> "Angela Merkel" ("" when ambiguous)
+    // type of every name found. Views into the text and into the hits, which stay put: the
+    // names found from here on wait in later_ until the end.
+    struct Known { std::string_view type, value, code; };
+    std::unordered_map<std::string_view, Known> known;  // surface -> what it is
+    std::unordered_map<std::string_view, std::string_view> part;  // "Merkel" -> "Angela Merkel" (empty: ambiguous)
+    known.reserve(64);
+    part.reserve(32);
     for (const BlockState& b : blocks_) {
         for (const Hit& h : b.hits) {
-            const std::string s(span(b, h.t0, h.t1));
-            known.emplace(s, Known{h.type, h.value, h.code});
+            known.emplace(span(b, h.t0, h.t1), Known{h.type, h.value, h.code});
             if (h.type == "person" && h.t1 - h.t0 >= 2) {
-                auto add_part = [&](std::string w) {
+                auto add_part = [&](std::string_view w) {
                     auto it = part.find(w);
-                    if (it == part.end()) part.emplace(std::move(w), h.value);
-                    else if (it->second != h.value) it->second.clear();
+                    if (it == part.end()) part.emplace(w, h.value);
+                    else if (it->second != h.value) it->second = {};
                 };
                 for (size_t i : {h.t0, h.t1 - 1})
-                    if (b.tok[i].word) add_part(std::string(word(b, i)));
+                    if (b.tok[i].word) add_part(word(b, i));
                 // "Le Maire" for "Bruno Le Maire", "von der Leyen" for "Ursula von der Leyen".
                 for (size_t i = h.t0 + 1; i + 1 < h.t1; ++i)
                     if (b.tok[i].word && name_particle_any(word(b, i))) {
-                        add_part(std::string(span(b, i, h.t1)));
+                        add_part(span(b, i, h.t1));
                         break;
                     }
             }
             // "World Health Organization (WHO)": an acronym defined after a name.
             const size_t a = h.t1;
-            if (a + 2 < b.tok.size() && b.tok[a].punct == '(' && b.tok[a + 1].upper && b.tok[a + 2].punct == ')') {
-                const std::string acr(word(b, a + 1));
-                known[acr] = Known{h.type, h.value, h.code};
-            }
+            if (a + 2 < b.tok.size() && b.tok[a].punct == '(' && b.tok[a + 1].upper && b.tok[a + 2].punct == ')')
+                known[word(b, a + 1)] = Known{h.type, h.value, h.code};
         }
     }
     // Definitions of unknown names: "the Committee to Protect Journalists (CPJ)" where the
@@ -822,23 +825,25 @@ std::vector<Annotation> Tagger::run(const std::vector<int64_t>& block_numbers) {
         const size_t a = pd.t1;
         if (pd.weak || pd.t1 - pd.t0 < 2) continue;
         if (a + 2 < b.tok.size() && b.tok[a].punct == '(' && b.tok[a + 1].upper && b.tok[a + 2].punct == ')') {
-            const std::string acr(word(b, a + 1));
-            const std::string name(span(b, pd.t0, pd.t1));
+            const std::string_view acr = word(b, a + 1);
+            const std::string_view name = span(b, pd.t0, pd.t1);
             if (!known.count(acr)) {
                 known[acr] = Known{"organization", name, {}};
                 known[name] = Known{"organization", name, {}};
             }
         }
     }
+    defer_ = true;
     for (const Pending& pd : pending_) {
         BlockState& b = blocks_[pd.block];
-        const std::string s(span(b, pd.t0, pd.t1));
+        const std::string_view s = span(b, pd.t0, pd.t1);
         if (auto it = known.find(s); it != known.end()) {
-            emit(pd.block, pd.t0, pd.t1, it->second.type, it->second.value, it->second.code);
+            emit(pd.block, pd.t0, pd.t1, std::string(it->second.type), std::string(it->second.value),
+                 std::string(it->second.code));
             continue;
         }
         if (auto it = part.find(s); it != part.end() && !it->second.empty()) {
-            emit(pd.block, pd.t0, pd.t1, "person", it->second);
+            emit(pd.block, pd.t0, pd.t1, "person", std::string(it->second));
             continue;
         }
         if (pd.t1 - pd.t0 == 1) {
@@ -855,8 +860,9 @@ std::vector<Annotation> Tagger::run(const std::vector<int64_t>& block_numbers) {
                 if (!shouting) emit(pd.block, pd.t0, pd.t1, "organization");
             }
         }
-        // "Mr Johnson's ... Johnson": a longer pending sequence ending with a known part.
     }
+    defer_ = false;
+    for (auto& [bi, h] : later_) blocks_[bi].hits.push_back(std::move(h));
 
     std::vector<Annotation> out;
     for (size_t bi = 0; bi < blocks_.size(); ++bi) {

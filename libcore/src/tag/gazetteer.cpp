@@ -93,17 +93,53 @@ size_t lower(std::string_view key) {
 
 }  // namespace
 
+namespace {
+
+// The records of one key: [first, first + count). Names recur within an article, so the
+// last few hundred answers are kept per thread (keys of up to 31 bytes).
+struct Range {
+    uint32_t first = 0, count = 0;
+};
+
+Range records_of(std::string_view key) {
+    struct Slot {
+        char key[31];
+        uint8_t len = 0xFF;  // 0xFF: empty
+        Range range;
+    };
+    thread_local Slot cache[512];
+    const uint64_t h = hash(key, 0x51ed27ull);
+    Slot* slot = key.size() < sizeof(Slot::key) ? &cache[h & 511] : nullptr;
+    if (slot && slot->len == key.size() && std::equal(key.begin(), key.end(), slot->key)) return slot->range;
+    Range r;
+    const size_t lo = lower(key);
+    size_t i = lo;
+    while (i < d::kRecordCount && key_of(i) == key) ++i;
+    r.first = static_cast<uint32_t>(lo);
+    r.count = static_cast<uint32_t>(i - lo);
+    if (slot) {
+        std::copy(key.begin(), key.end(), slot->key);
+        slot->len = static_cast<uint8_t>(key.size());
+        slot->range = r;
+    }
+    return r;
+}
+
+}  // namespace
+
 int lookup(std::string_view key, Entry* out, int max) {
     if (key.empty() || !maybe(key, kKeySeed)) return 0;
+    const Range r = records_of(key);
     int n = 0;
-    for (size_t i = lower(key); i < d::kRecordCount && n < max && key_of(i) == key; ++i) out[n++] = entry_of(i);
+    for (uint32_t i = 0; i < r.count && n < max; ++i) out[n++] = entry_of(r.first + i);
     return n;
 }
 
 bool find(std::string_view key, Kind kind, Entry* out) {
     if (key.empty() || !maybe(key, kKeySeed)) return false;
-    for (size_t i = lower(key); i < d::kRecordCount && key_of(i) == key; ++i) {
-        const Entry e = entry_of(i);
+    const Range r = records_of(key);
+    for (uint32_t i = 0; i < r.count; ++i) {
+        const Entry e = entry_of(r.first + i);
         if (e.kind == kind) {
             if (out) *out = e;
             return true;
