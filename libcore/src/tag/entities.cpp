@@ -394,18 +394,52 @@ class Tagger {
     std::vector<size_t> gaz_end_;
     std::vector<gazetteer::Entry> gaz_entry_;
     std::vector<char> gaz_name_;
+    static constexpr uint8_t kOrg = 1, kTitle = 2, kModifier = 4;
+    std::vector<uint8_t> flags_;
     bool after_demonym_ = false;  // the words before, in the run, are a nationality
     WordSet lower_words_;
+    std::string arena_;
     bool lower_ready_ = false;
     std::string scratch_;
 };
 
+// Whether the article has `w` in lower case ("Shares" at the start of a sentence, "shares"
+// elsewhere). Built on first use: the lower-case forms of the article's capitalised words,
+// then one pass over its lower-case words, most of which a small bit filter turns away.
 bool Tagger::seen_lower(std::string_view w) {
     if (!lower_ready_) {
+        lower_ready_ = true;
+        size_t total = 0;
+        for (const BlockState& b : blocks_)
+            for (const Token& t : b.tok)
+                if (t.word && t.cap) total += 2 * (t.b1 - t.b0) + 1;
+        arena_.clear();
+        arena_.reserve(total);  // views into the arena stay valid
+        WordSet wanted;
+        std::vector<uint64_t> filter(64, 0);
+        auto key = [](std::string_view v) {
+            return (static_cast<unsigned char>(v[0]) * 31u + static_cast<unsigned>(v.size()) * 7u +
+                    static_cast<unsigned char>(v[v.size() / 2])) & 4095u;
+        };
         for (const BlockState& b : blocks_)
             for (size_t i = 0; i < b.tok.size(); ++i)
-                if (b.tok[i].word && !b.tok[i].cap && !b.tok[i].digit) lower_words_.insert(word(b, i));
-        lower_ready_ = true;
+                if (b.tok[i].word && b.tok[i].cap) {
+                    lower_word(word(b, i), scratch_);
+                    const size_t at = arena_.size();
+                    arena_ += scratch_;
+                    const std::string_view v(arena_.data() + at, scratch_.size());
+                    wanted.insert(v);
+                    const unsigned k = key(v);
+                    filter[k >> 6] |= uint64_t{1} << (k & 63);
+                }
+        for (const BlockState& b : blocks_)
+            for (size_t i = 0; i < b.tok.size(); ++i) {
+                const Token& t = b.tok[i];
+                if (!t.word || t.cap || t.digit) continue;
+                const std::string_view v = word(b, i);
+                const unsigned k = key(v);
+                if ((filter[k >> 6] >> (k & 63) & 1) && wanted.contains(v)) lower_words_.insert(v);
+            }
     }
     lower_word(w, scratch_);
     return lower_words_.contains(scratch_);
@@ -511,6 +545,16 @@ void Tagger::read_run(size_t bi, const std::vector<size_t>& r) {
     gaz_end_.assign(m, 0);
     gaz_entry_.resize(m);
     gaz_name_.assign(m, false);
+    // What each word of the run is, once: organisation word, title head, title modifier.
+    flags_.assign(m, 0);
+    for (size_t x = 0; x < m; ++x) {
+        if (is_conn(x)) continue;
+        const std::string_view v = w(x);
+        flags_[x] = (org_word(v) ? kOrg : 0) | (title_head(v) ? kTitle : 0) | (title_modifier(v) ? kModifier : 0);
+    }
+    auto is_org = [&](size_t x) { return (flags_[x] & kOrg) != 0; };
+    auto is_title = [&](size_t x) { return (flags_[x] & kTitle) != 0; };
+    auto is_modifier = [&](size_t x) { return (flags_[x] & kModifier) != 0; };
     for (size_t x = 0; x < m; ++x) {
         bool name = false;
         if (!is_conn(x)) gaz_end_[x] = gaz_match(b, r, x, m, gaz_entry_[x], false, &name);
@@ -540,8 +584,8 @@ void Tagger::read_run(size_t bi, const std::vector<size_t>& r) {
                 const std::string_view x = w(q);
                 if (is_conn(q) && (x == "and" || x == "&" || x == "the")) break;
                 if (is_conn(q)) continue;
-                if (q > p && title_head(x) && !org_word(x)) break;
-                if (org_word(x) && !(q == p && (x == "Police" || x == "Office" || x == "Service"))) { h = q + 1; }
+                if (q > p && is_title(q) && !is_org(q)) break;
+                if (is_org(q) && !(q == p && (x == "Police" || x == "Office" || x == "Service"))) { h = q + 1; }
             }
             if (h > p) {
                 size_t e = h;
@@ -558,7 +602,7 @@ void Tagger::read_run(size_t bi, const std::vector<size_t>& r) {
                         if (e == h || gaz_end_[f] > f) break;
                         bool other = false;
                         for (size_t z = f; z < m && !is_conn(z); ++z)
-                            if (org_word(w(z)) || title_head(w(z))) other = true;
+                            if (is_org(z) || is_title(z)) other = true;
                         if (other) break;
                     }
                     size_t z = f;
@@ -590,7 +634,7 @@ void Tagger::read_run(size_t bi, const std::vector<size_t>& r) {
                 bool unknown = gaz_end_[g] == g;
                 for (int k = 0; k < n; ++k)
                     if (ne[k].kind != Kind::name_part && ne[k].kind != Kind::town) unknown = false;
-                if (unknown && !title_head(w(g)) && !org_word(w(g))) take = false;
+                if (unknown && !is_title(g) && !is_org(g)) take = false;
             }
             // After a title comes the name ("Finance Minister Christian Lindner").
             if (after_title) take = false;
@@ -643,9 +687,9 @@ void Tagger::read_run(size_t bi, const std::vector<size_t>& r) {
         // "Health Minister", "Mr".
         {
             size_t q = p;
-            while (q < m && !is_conn(q) && title_modifier(w(q)) && !title_head(w(q))) ++q;
+            while (q < m && !is_conn(q) && is_modifier(q) && !is_title(q)) ++q;
             size_t e = q;
-            while (e < m && !is_conn(e) && title_head(w(e))) ++e;
+            while (e < m && !is_conn(e) && is_title(e)) ++e;
             // "Secretary of State"
             if (e > q && e + 1 < m && is_conn(e) && w(e) == "of" && title_modifier(w(e + 1))) e += 2;
             if (e > q && (q == p || true)) {
@@ -667,7 +711,7 @@ void Tagger::read_run(size_t bi, const std::vector<size_t>& r) {
                 ++q;
                 continue;
             }
-            if (title_head(w(q)) || (title_modifier(w(q)) && q + 1 < m && title_head(w(q + 1)))) break;
+            if (is_title(q) || (is_modifier(q) && q + 1 < m && is_title(q + 1))) break;
             if (!after_title && gaz_end_[q] > q && gaz_entry_[q].kind != Kind::subdivision &&
                 !gaz_name_[q])
                 break;

@@ -10,7 +10,7 @@ extern const size_t kRecordCount;
 extern const uint32_t kRecordOffsets[];
 extern const size_t kBlobSize;
 extern const char kBlob[];
-extern const uint32_t kFirstByte[257];
+extern const uint32_t kFirstTwoBytes[65537];
 extern const uint64_t kBloom[];
 }  // namespace copydesk::tag::gazetteer_data
 
@@ -57,14 +57,14 @@ constexpr uint64_t kKeySeed = 0, kPrefixSeed = 0x9e3779b97f4a7c15ull;
 
 // The Bloom filter of keys (kKeySeed) and of key prefixes before a space or hyphen
 // (kPrefixSeed): false means surely absent.
-bool maybe(std::string_view s, uint64_t seed) {
-    const uint64_t h = hash(s, seed);
-    for (const uint64_t x : {h, h >> 32}) {
-        const uint64_t bit = x & (kBloomBits - 1);
-        if (!(d::kBloom[bit >> 6] >> (bit & 63) & 1)) return false;
-    }
-    return true;
+// Two bits of one 64-bit word per entry, as the script set them.
+bool bloom(uint64_t h) {
+    const uint64_t word = d::kBloom[h & (kBloomBits / 64 - 1)];
+    const uint64_t bits = (uint64_t{1} << ((h >> 32) & 63)) | (uint64_t{1} << ((h >> 40) & 63));
+    return (word & bits) == bits;
 }
+
+bool maybe(std::string_view s, uint64_t seed) { return bloom(hash(s, seed)); }
 
 // Whether record i's key sorts before `key` (bytes compared as unsigned), in one pass.
 bool less(size_t i, std::string_view key) {
@@ -79,10 +79,12 @@ bool less(size_t i, std::string_view key) {
 }
 
 // First record whose key is not less than `key` (byte order, as the script sorted them),
-// searched among the records that share its first byte.
+// searched among the records that share its first two bytes.
 size_t lower(std::string_view key) {
-    const unsigned char c = key.empty() ? 0 : static_cast<unsigned char>(key[0]);
-    size_t lo = d::kFirstByte[c], hi = d::kFirstByte[c + 1];
+    const unsigned a = key.size() > 0 ? static_cast<unsigned char>(key[0]) : 0;
+    const unsigned b = key.size() > 1 ? static_cast<unsigned char>(key[1]) : 0;
+    const unsigned bucket = a << 8 | b;
+    size_t lo = d::kFirstTwoBytes[bucket], hi = d::kFirstTwoBytes[bucket + 1];
     while (lo < hi) {
         const size_t mid = (lo + hi) / 2;
         if (less(mid, key)) lo = mid + 1;
@@ -96,11 +98,13 @@ size_t lower(std::string_view key) {
 namespace {
 
 // The records of one key: [first, first + count). Names recur within an article, so the
-// last few hundred answers are kept per thread (keys of up to 31 bytes).
+// last few hundred answers are kept per thread (keys of up to 30 bytes).
 struct Range {
     uint32_t first = 0, count = 0;
 };
 
+// The records of `key`, through the cache (absent keys are cached too), then the Bloom
+// filter, then the binary search.
 Range records_of(std::string_view key) {
     struct Slot {
         char key[31];
@@ -108,15 +112,17 @@ Range records_of(std::string_view key) {
         Range range;
     };
     thread_local Slot cache[512];
-    const uint64_t h = hash(key, 0x51ed27ull);
-    Slot* slot = key.size() < sizeof(Slot::key) ? &cache[h & 511] : nullptr;
+    const uint64_t h = hash(key, kKeySeed);
+    Slot* slot = key.size() < sizeof(Slot::key) ? &cache[(h >> 7) & 511] : nullptr;
     if (slot && slot->len == key.size() && std::equal(key.begin(), key.end(), slot->key)) return slot->range;
     Range r;
-    const size_t lo = lower(key);
-    size_t i = lo;
-    while (i < d::kRecordCount && key_of(i) == key) ++i;
-    r.first = static_cast<uint32_t>(lo);
-    r.count = static_cast<uint32_t>(i - lo);
+    if (bloom(h)) {
+        const size_t lo = lower(key);
+        size_t i = lo;
+        while (i < d::kRecordCount && key_of(i) == key) ++i;
+        r.first = static_cast<uint32_t>(lo);
+        r.count = static_cast<uint32_t>(i - lo);
+    }
     if (slot) {
         std::copy(key.begin(), key.end(), slot->key);
         slot->len = static_cast<uint8_t>(key.size());
@@ -128,7 +134,7 @@ Range records_of(std::string_view key) {
 }  // namespace
 
 int lookup(std::string_view key, Entry* out, int max) {
-    if (key.empty() || !maybe(key, kKeySeed)) return 0;
+    if (key.empty()) return 0;
     const Range r = records_of(key);
     int n = 0;
     for (uint32_t i = 0; i < r.count && n < max; ++i) out[n++] = entry_of(r.first + i);
@@ -136,7 +142,7 @@ int lookup(std::string_view key, Entry* out, int max) {
 }
 
 bool find(std::string_view key, Kind kind, Entry* out) {
-    if (key.empty() || !maybe(key, kKeySeed)) return false;
+    if (key.empty()) return false;
     const Range r = records_of(key);
     for (uint32_t i = 0; i < r.count; ++i) {
         const Entry e = entry_of(r.first + i);
