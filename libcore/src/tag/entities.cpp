@@ -641,7 +641,8 @@ void Tagger::read_run(size_t bi, const std::vector<size_t>& r) {
             // "Shell companies ...": a one-word organisation or town that starts a sentence
             // and is also an ordinary word of the article.
             if (g == p + 1 && (t.sent || b.heading) &&
-                (ge.kind == Kind::organization || ge.kind == Kind::major_city || ge.kind == Kind::town) &&
+                (ge.kind == Kind::organization || ge.kind == Kind::acronym || ge.kind == Kind::major_city ||
+                 ge.kind == Kind::town) &&
                 seen_lower(w(p)))
                 take = false;
             // "Kenya Red Cross", "German Red Cross": a place or nationality before a known
