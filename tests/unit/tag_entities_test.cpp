@@ -239,6 +239,13 @@ TEST_CASE("entities: place names in other languages come from iso-codes") {
     const auto f = find_entities("Le président a rencontré le chancelier d'Allemagne et le Premier ministre du Royaume-Uni.", "fr");
     CHECK(has(f, "place", "Royaume-Uni", "United Kingdom"));
     CHECK(has(f, "place", "Allemagne", "Germany"));
+    // German titles are compounds and declined; Spanish organisation names put the word first.
+    const auto g = find_entities("Das sagte Finanzminister Christian Lindner dem französischen Präsidenten Emmanuel Macron.", "de");
+    CHECK(has(g, "person", "Christian Lindner"));
+    CHECK(has(g, "person", "Emmanuel Macron"));
+    const auto s = find_entities("Se reunió con la presidenta de la Comisión Europea en Madrid.", "es");
+    CHECK(has(s, "organization", "Comisión Europea"));
+    CHECK(has(s, "place", "Madrid"));
 }
 
 namespace {

@@ -151,6 +151,26 @@ bool title_head(std::string_view w) {
     return k.contains(w);
 }
 
+// German compounds and declined forms of titles ("Finanzminister", "Außenministerin",
+// "Bundespräsidenten", "Regierungssprecher").
+bool title_suffix(std::string_view w) {
+    static constexpr std::string_view k[] = {
+        "minister", "ministerin", "ministern", "präsident", "präsidenten", "präsidentin",
+        "kanzler", "kanzlerin", "sprecher", "sprecherin", "chef", "chefin", "vorsitzende",
+        "vorsitzender", "direktor", "direktorin"};
+    if (w.size() < 5) return false;
+    for (const auto x : k) {
+        if (w.size() < x.size()) continue;
+        const std::string_view tail = w.substr(w.size() - x.size());
+        if (tail == x) return true;
+        // The title alone, capitalised: "Präsidenten", "Kanzlerin".
+        if (w.size() == x.size() && w.substr(1) == x.substr(1) && static_cast<unsigned char>(w[0]) < 0x80 &&
+            w[0] == x[0] - 32)
+            return true;
+    }
+    return w == "Präsidenten" || w == "Präsidentin" || w == "Präsident";
+}
+
 // Words that make a title from a title head after them ("Health Minister", "Home Secretary").
 bool title_modifier(std::string_view w) {
     static const WordList k = {
@@ -550,7 +570,8 @@ void Tagger::read_run(size_t bi, const std::vector<size_t>& r) {
     for (size_t x = 0; x < m; ++x) {
         if (is_conn(x)) continue;
         const std::string_view v = w(x);
-        flags_[x] = (org_word(v) ? kOrg : 0) | (title_head(v) ? kTitle : 0) | (title_modifier(v) ? kModifier : 0);
+        const bool title = title_head(v) || (lang_.substr(0, 2) == "de" && title_suffix(v));
+        flags_[x] = (org_word(v) ? kOrg : 0) | (title ? kTitle : 0) | (title_modifier(v) ? kModifier : 0);
     }
     auto is_org = [&](size_t x) { return (flags_[x] & kOrg) != 0; };
     auto is_title = [&](size_t x) { return (flags_[x] & kTitle) != 0; };
@@ -586,6 +607,11 @@ void Tagger::read_run(size_t bi, const std::vector<size_t>& r) {
                 if (is_conn(q)) continue;
                 if (q > p && is_title(q) && !is_org(q)) break;
                 if (is_org(q) && !(q == p && (x == "Police" || x == "Office" || x == "Service"))) { h = q + 1; }
+            }
+            // "Comisión Europea", "Banco Santander": capitalised words after an organisation
+            // word that opens the name, up to a known name or a title.
+            if (h == p + 1 && is_org(p)) {
+                while (h < m && !is_conn(h) && gaz_end_[h] == h && !is_title(h) && !is_modifier(h)) ++h;
             }
             if (h > p) {
                 size_t e = h;
