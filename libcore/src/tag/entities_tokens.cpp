@@ -201,6 +201,7 @@ void tokenize(std::string_view s, std::vector<Token>& out) {
             break;
         }
         t.upper = letters >= 2 && uppers == letters && !has_lower;
+        t.lower = uppers == 0 && !is_upper(c);
         t.b1 = static_cast<uint32_t>(r.i);
         t.c1 = r.cp;
         out.push_back(t);

@@ -17,6 +17,7 @@ struct Token {
     bool digit = false;       // a word that starts with a digit
     bool sent = false;        // the first word of a sentence
     bool dotted = false;      // an abbreviation with inner dots ("U.S.")
+    bool lower = false;       // a word without upper-case letters
     char32_t punct = 0;       // the character of a punctuation token
 };
 

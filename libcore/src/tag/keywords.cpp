@@ -66,7 +66,7 @@ class Collector {
             const bool particle = t.cap && !t.sent && i + 1 < tok_.size() && tok_[i + 1].word &&
                                   tok_[i + 1].cap && name_particle(w);
             const bool stop = !particle && (t.digit || t.c1 - t.c0 < 2 || (t.c1 - t.c0 < 3 && !t.upper) ||
-                                            stop_word(w) || (!t.cap && w.size() > 4 && w.ends_with("ed")));
+                                            stop_word(w, t.lower) || (!t.cap && w.size() > 4 && w.ends_with("ed")));
             if (stop) { flush(text); continue; }
             // "Irish novelist | Paul Lynch": a name after common words starts a new phrase.
             if (proper && !cur_.empty() && !tok_[cur_.back()].cap &&
@@ -111,7 +111,8 @@ class Collector {
     }
 
   private:
-    bool stop_word(std::string_view w) {
+    bool stop_word(std::string_view w, bool lower) {
+        if (lower) return keyword_stop_word(w, lang_);
         lower_word(w, low_);
         return keyword_stop_word(low_, lang_);
     }
@@ -210,8 +211,13 @@ class Collector {
         ids_.resize(n);
         for (size_t i = 0; i < n; ++i) {
             const Token& t = tok_[idx[i]];
-            lower_word(text.substr(t.b0, t.b1 - t.b0), low_);
-            ids_[i] = word_id(low_);
+            const std::string_view w = text.substr(t.b0, t.b1 - t.b0);
+            if (t.lower) {
+                ids_[i] = word_id(w);
+            } else {
+                lower_word(w, low_);
+                ids_[i] = word_id(low_);
+            }
             ++freq_[ids_[i]];
             if (!t.cap) lower_seen_[ids_[i]] = true;
         }
