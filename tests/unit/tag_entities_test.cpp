@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include <cstdlib>
+#include <ctime>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -331,6 +332,20 @@ TEST_CASE("entities: held-out sets (tests/data/tag/entities_heldout*.tsv)") {
     const Score w = score_file(COPYDESK_SOURCE_DIR "/tests/data/tag/entities_heldout2.tsv", paragraphs, report);
     WARN(report);
     CHECK(w.f1() >= 0.75);
+}
+
+TEST_CASE("entities: long runs of capitals and many names stay linear") {
+    std::string caps, names;
+    for (int i = 0; i < 200000; ++i) caps += "Abc ";
+    for (int i = 0; i < 50000; ++i) names += "Paris and Lyon, ";
+    const auto t0 = std::clock();
+    const auto e = find_entities(caps);
+    const auto f = find_entities(names);
+    const double s = double(std::clock() - t0) / CLOCKS_PER_SEC;
+    INFO(s << " s");
+    CHECK(s < 5.0);
+    CHECK(f.size() >= 50000);
+    CHECK(find_keywords(caps).size() <= 10);
 }
 
 TEST_CASE("entities: odd input does not break offsets") {

@@ -348,6 +348,8 @@ class WordSet {
     size_t n_ = 0;
 };
 
+constexpr size_t kMaxRun = 16;  // words in a run of capitalised words
+
 struct Hit {
     size_t t0 = 0, t1 = 0;  // tokens [t0, t1)
     std::string type;
@@ -474,10 +476,9 @@ int Tagger::place_context(size_t bi, size_t t0) const {
         const std::string_view w = word(b, k);
         if (place_preposition(w)) return 1;
         if (w == "of" && k > 0 && tok[k - 1].word && place_noun(word(b, k - 1))) return 2;
-        if (w == "and" || w == "or") {
-            for (const Hit& h : b.hits)
-                if (h.t1 == k && h.type == "place") return 3;
-        }
+        // (Hits are appended in text order while blocks are read: the last one is enough.)
+        if ((w == "and" || w == "or") && !b.hits.empty() && b.hits.back().t1 == k && b.hits.back().type == "place")
+            return 3;
     }
     return 0;
 }
@@ -525,7 +526,9 @@ void Tagger::scan_block(size_t bi) {
         if (!capword(tok[i])) { ++i; continue; }
         run.assign(1, i);
         size_t j = i;
-        while (true) {
+        // No name is longer than kMaxRun words: a longer run (a line of capitals) is cut, so
+        // that reading it stays linear.
+        while (run.size() < kMaxRun) {
             size_t k = j + 1;
             if (k >= tok.size()) break;
             // "Mr. Smith", "George W. Bush", "St. Louis": the dot stays inside the run.
