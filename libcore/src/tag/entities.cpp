@@ -122,8 +122,6 @@ bool org_word(std::string_view w) {
     return k.contains(w);
 }
 
-// Org words that stand first ("Ministry of Health", "Bank of England"): an org word followed
-// by "of"/"for" takes the rest of the run.
 // Titles before a person's name. A run of title words ("Prime Minister", "Foreign Minister",
 // "Vice President") is skipped, and the words after it are the person.
 bool title_head(std::string_view w) {
@@ -722,7 +720,7 @@ void Tagger::read_run(size_t bi, const std::vector<size_t>& r) {
             while (e < m && !is_conn(e) && is_title(e)) ++e;
             // "Secretary of State"
             if (e > q && e + 1 < m && is_conn(e) && w(e) == "of" && title_modifier(w(e + 1))) e += 2;
-            if (e > q && (q == p || true)) {
+            if (e > q) {
                 // Only a title when a name follows in the run.
                 if (e < m && !is_conn(e)) {
                     p = e;
@@ -753,7 +751,6 @@ void Tagger::read_run(size_t bi, const std::vector<size_t>& r) {
         after_title = false;
         after_demonym_ = false;
         p = q;
-        (void)t;
     }
 }
 
@@ -814,8 +811,7 @@ void Tagger::classify_unknown(size_t bi, const std::vector<size_t>& r, size_t p,
     if (!role && t0 >= 2 && tok[t0 - 1].punct == ',' && tok[t0 - 2].word && !tok[t0 - 2].cap &&
         role_word(word(b, t0 - 2)) && n >= 2)
         role = true;
-    const bool says = (!before.empty() && say_word(before)) || say_word(after) ||
-                      (after == "according" ? false : false);
+    const bool says = (!before.empty() && say_word(before)) || say_word(after);
     bool name_start = false;
     if (gaz_name_[p] && !(initial && seen_lower(word(b, t0)))) name_start = true;
     bool all_proper = true;
