@@ -200,8 +200,13 @@ TEST_CASE("entities: rules") {
     CHECK(found("The farmers met the FNSEA about GDP figures.") ==
           std::set<std::pair<std::string, std::string>>{{"organization", "FNSEA"}});
     // After a nationality, capitalised words are an event or a thing rather than a person.
-    CHECK(found("He won the Japanese Grand Prix on Sunday.") ==
-          std::set<std::pair<std::string, std::string>>{{"misc", "Japanese"}});
+    const auto gp = found("He won the Japanese Formula Three Trophy on Sunday.");
+    CHECK(gp.count({"misc", "Japanese"}));
+    CHECK(!gp.count({"person", "Formula Three Trophy"}));
+    CHECK(!gp.count({"person", "Formula Three"}));
+    // Events, competitions and prizes are misc.
+    CHECK(found("He won the Booker Prize before the Champions League final.") ==
+          std::set<std::pair<std::string, std::string>>{{"misc", "Booker Prize"}, {"misc", "Champions League"}});
     // Lists of places go on after "and".
     CHECK(found("Stations opened at Hillsborough and Meadowhall.").count({"place", "Meadowhall"}));
     // A place before a known organisation is part of its name; "and" inside a name after

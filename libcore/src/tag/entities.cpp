@@ -696,6 +696,7 @@ void Tagger::read_run(size_t bi, const std::vector<size_t>& r) {
                         emit(bi, r[p], r[g - 1] + 1, "place");
                         break;
                     case Kind::demonym:
+                    case Kind::event:
                         emit(bi, r[p], r[g - 1] + 1, "misc");
                         break;
                     case Kind::organization:

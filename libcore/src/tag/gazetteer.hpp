@@ -16,6 +16,7 @@ enum class Kind : char {
     major_city = 'M',    // code: country
     town = 'T',          // weak: a place only where the context says so; code: country
     demonym = 'D',       // nationality or group adjective ("German"); code: country or ""
+    event = 'E',         // event, competition, prize, period ("World Cup", "Brexit")
     organization = 'O',  // a well-known organisation (canonical name)
     acronym = 'A',       // value: the organisation it stands for
     name_part = 'G',     // a given name or family name
