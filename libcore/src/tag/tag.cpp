@@ -167,6 +167,16 @@ void tag_article(Article& a, const Options& o) {
         if (ref)
             members = fmt::format(",\"reference_date\":\"{:04}-{:02}-{:02}\"", ref->year, ref->month, ref->day);
     }
+    // --- entities and keywords ---
+    if (o.entities) {
+        a.annotations.entities = find_entities(a, lang);
+        add_tagger("entities");
+    }
+    if (o.keywords) {
+        a.annotations.keywords = find_keywords(a, lang, o.max_keywords);
+        add_tagger("keywords");
+    }
+    // --- end of entities and keywords ---
     a.annotations.present = true;
     add_history(a, "tag", "\"taggers\":[" + taggers + "]" + members);
 }
