@@ -218,6 +218,7 @@ struct Info {
     // measured bottom-up over live descendants
     int32_t text = 0, link_text = 0, commas = 0;
     int32_t p = 0, img = 0, li = 0, inputs = 0, embeds = 0, tables = 0, headings = 0, heading_text = 0;
+    int32_t good = 0;  // text of paragraph-like descendants with few links (>= 40 chars each)
     float score = 0;
     bool scored = false;
 };
@@ -260,6 +261,7 @@ struct Tuning {
     bool clean_conditionally = true;
     bool detect_comments = true;    // off: a "comments" container may be the content (live tickers)
     double sibling_ratio = 0.2;
+    int climb_share = 6;  // in tenths: climb while the container holds less of the paragraph text
     double link_density_max = 0.2;  // for cleaning, at weight < 25
 };
 
@@ -391,6 +393,7 @@ void Extractor::measure() {
         if (x.parent >= 0 && (in_[static_cast<size_t>(x.parent)].flags & f_dead)) x.flags |= f_dead;
         x.text = x.link_text = x.commas = 0;
         x.p = x.img = x.li = x.inputs = x.embeds = x.tables = x.headings = x.heading_text = 0;
+        x.good = 0;
     }
     for (size_t k = in_.size(); k-- > 0;) {
         Info& x = in_[k];
@@ -401,6 +404,12 @@ void Extractor::measure() {
             x.commas += x.direct_commas;
             if (x.tag == t_a) x.link_text = x.text;
             if (x.tag == t_p) x.p += 1;
+            {
+                const bool para = x.tag == t_p || x.tag == t_li || x.tag == t_pre || x.tag == t_blockquote ||
+                                  x.tag == t_td || x.tag == t_dd || is_heading(x.tag);
+                if (para && x.good == 0 && x.text >= 40 && x.link_text * 3 < x.text) x.good = x.text;
+                else if (!para && x.direct >= 40) x.good += x.direct;
+            }
             if (x.tag == t_img) x.img += 1;
             if (x.tag == t_li) x.li += 1;
             if (x.tag == t_table) x.tables += 1;
@@ -422,6 +431,7 @@ void Extractor::measure() {
                 p.li += x.li;
                 p.tables += x.tables;
                 p.headings += x.headings;
+                p.good += x.good;
                 p.heading_text += x.heading_text;
             }
         }
@@ -465,7 +475,8 @@ void Extractor::mark_boiler(const Tuning& t) {
                 if (share < 0.5) why = fmt::format("role={}", r);
         }
         if (why.empty() && t.strip_hints && x.tag != t_article && x.tag != t_a &&
-            ((x.hint_strong && share < 0.5) || (x.hint_weak && !x.hint_pos && share < 0.3))) {
+            ((x.hint_strong && share < 0.5 && !(x.hint_pos && (x.p >= 3 || share >= 0.2))) ||
+             (x.hint_weak && !x.hint_pos && share < 0.3))) {
             why = o_.explain ? fmt::format("class/id '{}'", hint_of(class_id(x.node)).word) : "class/id";
         }
         if (!why.empty()) {
@@ -596,6 +607,21 @@ std::vector<int> Extractor::choose(const Tuning& t) {
             const int par = in_[static_cast<size_t>(top)].parent;
             if (par < 0 || in_[static_cast<size_t>(par)].tag == t_body || in_[static_cast<size_t>(par)].tag == t_html) break;
             if (in_[static_cast<size_t>(par)].text > in_[static_cast<size_t>(top)].text + 10) break;
+            top = par;
+        }
+    }
+    // The article may go on outside the container (split across parents): climb while the
+    // container holds little of the page's paragraph text and its parent is not a link farm.
+    if (body_ >= 0) {
+        const int all_good = in_[static_cast<size_t>(body_)].good;
+        for (;;) {
+            const Info& cur = in_[static_cast<size_t>(top)];
+            const int par = cur.parent;
+            if (par < 0 || par == body_ || in_[static_cast<size_t>(par)].tag == t_html) break;
+            const Info& pi = in_[static_cast<size_t>(par)];
+            if (cur.good * 10 >= all_good * t.climb_share || link_density(pi) > 0.2) break;
+            if (pi.good * 10 < all_good * 5 && pi.good < cur.good * 2) break;
+            explain(fmt::format("climbed to {}: {} of {} chars of paragraph text", describe(par), pi.good, all_good));
             top = par;
         }
     }
@@ -970,6 +996,30 @@ bool is_credit_line(const std::string& f) {
     return false;
 }
 
+// Lines that start like furniture: teaser links ("Read also: ...", "Lea también: ..."),
+// filing notes ("This entry was posted in", "Filed under") and datelines ("Published: ...").
+bool is_furniture_start(const std::string& f, double link_share) {
+    static constexpr std::string_view teasers[] = {
+        "read also:", "read more:", "also read:", "see also:", "related:", "more:", "watch:", "read:",
+        "lesen sie auch:", "lesen sie mehr:", "mehr zum thema:", "auch interessant:", "lies auch:", "siehe auch:",
+        "lire aussi:", "lire aussi :", "à lire aussi:", "à lire aussi :", "voir aussi:", "voir aussi :",
+        "lea también:", "lea:", "lea más:", "vea también:", "mira:", "te puede interesar:", "leggi anche:",
+        "czytaj też:", "czytaj także:", "zobacz też:", "zobacz także:", "leia também:", "veja também:", "lees ook:"};
+    static constexpr std::string_view notes[] = {
+        "this entry was posted", "this entry was tagged", "posted in ", "filed under", "tagged with", "tags:",
+        "bookmark the permalink", "schlagworte:", "schlagwörter:", "kategorie:", "kategorien:", "categories:",
+        "category:", "der beitrag wurde am", "dieser beitrag wurde", "dieser eintrag wurde", "publiziert:",
+        "veröffentlicht:", "veröffentlicht am", "aktualisiert:", "aktualisiert am", "published:", "updated:",
+        "last updated", "erstellt am", "zuletzt aktualisiert", "stand:", "publié le", "mis à jour le",
+        "publicado el", "actualizado el", "share this:", "teilen mit:", "like this:", "gefällt mir:"};
+    for (std::string_view p : teasers)
+        if (f.compare(0, p.size(), p) == 0 && (link_share >= 0.5 || f.size() < 160)) return true;
+    if (f.size() < 200)
+        for (std::string_view p : notes)
+            if (f.compare(0, p.size(), p) == 0) return true;
+    return false;
+}
+
 void filter_furniture(std::vector<Block>& body, const std::function<void(const std::string&)>& explain) {
     std::vector<Block> kept;
     kept.reserve(body.size());
@@ -984,6 +1034,14 @@ void filter_furniture(std::vector<Block>& body, const std::function<void(const s
             }
             if (b.type == "paragraph" && is_credit_line(f)) {
                 if (explain) explain(fmt::format("dropped block \"{}\": picture credit", b.text));
+                continue;
+            }
+            int64_t linked = 0;
+            for (const Span& sp : b.spans)
+                if (sp.kind == "link") linked += sp.end - sp.start;
+            const int64_t n = text::count_code_points(b.text);
+            if (is_furniture_start(f, n > 0 ? static_cast<double>(linked) / static_cast<double>(n) : 0)) {
+                if (explain) explain(fmt::format("dropped block \"{}\": furniture line", b.text));
                 continue;
             }
         }
