@@ -166,7 +166,7 @@ namespace {
 // JSON-LD
 
 struct LdFacts {
-    std::string title, alt_title, description, date_published, date_modified, site_name, section, image,
+    std::string title, name, alt_title, description, date_published, date_modified, site_name, section, image,
         language, license, url, website_name;
     std::vector<std::string> authors, keywords, breadcrumbs;
     bool article = false;
@@ -266,8 +266,10 @@ void read_article(const LdDoc& d, element o, LdFacts& f) {
     auto set = [&](std::string& field, const std::string& value) {
         if ((field.empty() || first) && !value.empty() && field.empty()) field = value;
     };
-    set(f.title, get("headline"));
-    if (f.title.empty()) set(f.title, get("name"));
+    if (f.title.empty() && f.name.empty()) {
+        f.title = get("headline");
+        f.name = get("name");
+    }
     set(f.alt_title, get("alternativeHeadline"));
     set(f.description, get("description"));
     set(f.date_published, get("datePublished"));
@@ -415,9 +417,9 @@ std::string meta_key(std::string k) {
 const std::string* first_meta(const Collected& c, std::initializer_list<const char*> keys) {
     for (const char* k : keys) {
         auto it = c.meta.find(k);
-        if (it != c.meta.end())
-            for (const std::string& v : it->second)
-                if (!v.empty()) return &v;
+        if (it != c.meta.end())  // the last one given wins, as in Readability
+            for (auto v = it->second.rbegin(); v != it->second.rend(); ++v)
+                if (!v->empty()) return &*v;
     }
     return nullptr;
 }
@@ -585,7 +587,13 @@ void extract_metadata(const pugi::xml_document& doc, std::string_view url, Artic
 
     // title
     std::string title;
-    std::string raw_title = ld.title;
+    // JSON-LD: "name" and "headline" usually agree; when they differ, the headline wins only
+    // when the <title> shows it and not the name (some sites put their own name in "name").
+    std::string raw_title = ld.name.empty() ? ld.title : ld.name;
+    if (!ld.name.empty() && !ld.title.empty() && ld.name != ld.title) {
+        const std::string tt = lower(c.title_tag);
+        if (contains(tt, lower(ld.title)) && !contains(tt, lower(ld.name))) raw_title = ld.title;
+    }
     if (raw_title.empty()) raw_title = meta({"dc:title", "dcterm:title", "og:title", "weibo:article:title", "weibo:webpage:title", "title", "twitter:title", "parsely-title", "citation_title", "sailthru.title"});
     if (raw_title.empty()) raw_title = c.itemprop_headline;
     if (!raw_title.empty()) {
@@ -624,7 +632,17 @@ void extract_metadata(const pugi::xml_document& doc, std::string_view url, Artic
                               "sailthru.author", "byl", "twitter:creator:name"}) {
             auto it = c.meta.find(k);
             if (it == c.meta.end()) continue;
-            for (const std::string& v : it->second) add_split(collapse_space(v));
+            // Readability's keys: the last one given; citation_* and the rest list every author
+            const std::string_view key = k;
+            if (key == "dc:creator" || key == "dcterm:creator" || key == "author") {
+                for (auto v = it->second.rbegin(); v != it->second.rend(); ++v)
+                    if (!v->empty()) {
+                        add_split(collapse_space(*v));
+                        break;
+                    }
+            } else {
+                for (const std::string& v : it->second) add_split(collapse_space(v));
+            }
             if (!authors.empty()) break;
         }
     }

@@ -421,6 +421,38 @@ std::vector<std::string> split_authors(std::string_view byline) {
         for (char c : p) digits += std::isdigit(static_cast<unsigned char>(c)) ? 1 : 0;
         if (digits >= 2) continue;
         if (all_role_words(p)) continue;
+        {
+            // "Our Foreign Staff", "Newsdesk Team": collective names are not people
+            const std::string l = lower(p);
+            bool collective = false;
+            for (std::string_view w : {"staff", "team", "desk", "redaktion", "newsroom", "agencies", "editorial board"}) {
+                const size_t at = l.find(w);
+                if (at != std::string::npos && (at == 0 || l[at - 1] == ' ') &&
+                    (at + w.size() == l.size() || l[at + w.size()] == ' '))
+                    collective = true;
+            }
+            if (collective) continue;
+            // "Ben Silverman Games Editor", "Jane Doe Senior Writer": the name before the role
+            std::vector<std::string> words;
+            size_t i = 0;
+            while (i < p.size()) {
+                size_t j = p.find(' ', i);
+                if (j == std::string::npos) j = p.size();
+                if (j > i) words.push_back(p.substr(i, j - i));
+                i = j + 1;
+            }
+            static constexpr std::string_view titles[] = {"editor", "writer", "reporter", "correspondent",
+                                                          "columnist", "contributor", "photographer", "producer",
+                                                          "analyst", "journalist", "redakteur", "redakteurin"};
+            bool job = false;
+            for (std::string_view w : titles) job = job || lower(words.empty() ? "" : words.back()) == w;
+            if (words.size() >= 3 && job) {
+                const size_t keep = words.size() >= 4 ? 2 : words.size() - 1;
+                std::string cut;
+                for (size_t k = 0; k < keep; ++k) cut += (k ? " " : "") + words[k];
+                p = cut;
+            }
+        }
         if (word_count(p) > 6 || p.size() > 80) continue;
         if (std::find(out.begin(), out.end(), p) == out.end()) out.push_back(p);
     }
