@@ -116,7 +116,7 @@ constexpr std::string_view strong_negative[] = {
     "teaser", "nav-", "-nav", "menu", "masthead", "copyright", "site-header", "site-footer", "page-header",
     "page-footer", "login", "rating", "pager", "tagcloud", "tag-cloud", "post-tags", "entry-tags", "article-tags",
     "tags-", "post-meta", "entry-meta", "article-meta", "byline", "dateline", "credit", "caption-source",
-    "social-", "donate", "widget", "wp-block-buttons", "screen-reader", "visually-hidden", "sr-only",
+    "social-", "donate", "wp-block-buttons", "screen-reader", "visually-hidden", "sr-only",
     "skip-link", "cta", "callout-box", "inline-ad", "ad-container", "ad-slot", "adslot", "ad-wrapper",
     "adwrapper", "dfp", "googlead", "ad-unit", "adunit", "advertisement"};
 // Whole class tokens that mark boilerplate unless a positive word is present.
