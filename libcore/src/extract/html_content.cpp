@@ -616,13 +616,26 @@ std::vector<int> Extractor::choose(const Tuning& t) {
         const int all_good = in_[static_cast<size_t>(body_)].good;
         for (;;) {
             const Info& cur = in_[static_cast<size_t>(top)];
-            const int par = cur.parent;
-            if (par < 0 || par == body_ || in_[static_cast<size_t>(par)].tag == t_html) break;
-            const Info& pi = in_[static_cast<size_t>(par)];
-            if (cur.good * 10 >= all_good * t.climb_share || link_density(pi) > 0.2) break;
-            if (pi.good * 10 < all_good * 5 && pi.good < cur.good * 2) break;
-            explain(fmt::format("climbed to {}: {} of {} chars of paragraph text", describe(par), pi.good, all_good));
-            top = par;
+            if (cur.good * 10 >= all_good * t.climb_share) break;
+            // the nearest ancestor (up to 4 levels, none of them link-heavy) that adds paragraph text
+            int found = -1;
+            int a = cur.parent;
+            for (int level = 0; level < 4 && a >= 0 && a != body_ && in_[static_cast<size_t>(a)].tag != t_html; ++level) {
+                const Info& ai = in_[static_cast<size_t>(a)];
+                if (link_density(ai) > 0.2) {
+                    explain(fmt::format("stayed below {}: link density {:.2f}", describe(a), link_density(ai)));
+                    break;
+                }
+                if (ai.good * 10 >= all_good * 5 || ai.good >= cur.good * 2) {
+                    found = a;
+                    break;
+                }
+                a = ai.parent;
+            }
+            if (found < 0) break;
+            explain(fmt::format("climbed to {}: {} of {} chars of paragraph text", describe(found),
+                                in_[static_cast<size_t>(found)].good, all_good));
+            top = found;
         }
     }
     const Info& ti = in_[static_cast<size_t>(top)];
