@@ -1022,7 +1022,7 @@ bool is_furniture_start(const std::string& f, double link_share) {
         "this entry was posted", "this entry was tagged", "posted in ", "filed under", "tagged with", "tags:",
         "bookmark the permalink", "schlagworte:", "schlagwörter:", "kategorie:", "kategorien:", "categories:",
         "category:", "der beitrag wurde am", "dieser beitrag wurde", "dieser eintrag wurde", "publiziert:",
-        "veröffentlicht:", "veröffentlicht am", "aktualisiert:", "aktualisiert am", "published:", "updated:",
+        "veröffentlicht:", "veröffentlicht am", "veröffentlichung:", "aktualisiert:", "aktualisiert am", "published:", "updated:",
         "last updated", "erstellt am", "zuletzt aktualisiert", "stand:", "publié le", "mis à jour le",
         "publicado el", "actualizado el", "share this:", "teilen mit:", "like this:", "gefällt mir:"};
     for (std::string_view p : teasers)
@@ -1073,6 +1073,27 @@ void filter_furniture(std::vector<Block>& body, const std::function<void(const s
         kept.push_back(std::move(b));
     }
     body = std::move(kept);
+    // Datelines standing alone ("23.10.2018", "Veröffentlicht: 2. Februar 2022, 10:15").
+    kept.clear();
+    for (Block& b : body) {
+        if (b.type == "paragraph" && b.text.size() < 64) {
+            int words = 1;
+            for (char c : b.text) words += c == ' ' ? 1 : 0;
+            const std::string d = normalize_date(b.text);
+            const bool digit_first = std::isdigit(static_cast<unsigned char>(b.text[0]));
+            if (words <= 6 && d.size() >= 10 && digit_first) {
+                if (explain) explain(fmt::format("dropped block \"{}\": a dateline", b.text));
+                continue;
+            }
+        }
+        kept.push_back(std::move(b));
+    }
+    body = std::move(kept);
+    // Headings at the end with nothing under them (their lists were furniture and went).
+    while (!body.empty() && body.back().type == "heading") {
+        if (explain) explain(fmt::format("dropped block \"{}\": a heading with nothing under it", body.back().text));
+        body.pop_back();
+    }
 }
 
 }  // namespace
