@@ -255,6 +255,18 @@ bool hidden_style(const char* style) {
     return contains(s, "display:none") || contains(s, "visibility:hidden");
 }
 
+// class_id(), but without ids that are slugs of a heading ("sharing-with-a-single-developer"):
+// documentation pages name their sections so, and those words say nothing about boilerplate.
+std::string hint_string(pugi::xml_node n) {
+    const char* id = n.attribute("id").value();
+    int dashes = 0;
+    for (const char* p = id; *p; ++p) dashes += (*p == '-' || *p == '_') ? 1 : 0;
+    if (dashes < 3) return class_id(n);
+    std::string s = n.attribute("class").value();
+    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+}
+
 struct Tuning {
     bool strip_hints = true;        // drop boilerplate by class/id before scoring
     bool weight_classes = true;     // class weights in scores
@@ -374,8 +386,7 @@ void Extractor::mark_hard() {
             x.flags |= f_hard;
         }
         if (x.tag == t_img || x.tag == t_picture || x.tag == t_figure) x.flags &= static_cast<uint8_t>(~f_hard);
-        const std::string h = class_id(n);
-        const Hint hint = hint_of(h);
+        const Hint hint = hint_of(hint_string(n));
         x.hint_strong = hint.strong_neg;
         x.hint_weak = hint.weak_neg;
         x.hint_pos = hint.pos;
@@ -477,7 +488,7 @@ void Extractor::mark_boiler(const Tuning& t) {
         if (why.empty() && t.strip_hints && x.tag != t_article && x.tag != t_a &&
             ((x.hint_strong && share < 0.5 && !(x.hint_pos && (x.p >= 3 || share >= 0.2))) ||
              (x.hint_weak && !x.hint_pos && share < 0.3))) {
-            why = o_.explain ? fmt::format("class/id '{}'", hint_of(class_id(x.node)).word) : "class/id";
+            why = o_.explain ? fmt::format("class/id '{}'", hint_of(hint_string(x.node)).word) : "class/id";
         }
         if (!why.empty()) {
             x.flags |= f_boiler;
