@@ -1100,6 +1100,37 @@ void filter_furniture(std::vector<Block>& body, const std::function<void(const s
         kept.push_back(std::move(b));
     }
     body = std::move(kept);
+    // After the last real paragraph: short lines without a sentence end, or all link, are
+    // the page's furniture ("Alle Termine", "Next story title").
+    {
+        size_t last_long = body.size();
+        for (size_t i = body.size(); i-- > 0;)
+            if ((body[i].type == "paragraph" || body[i].type == "quote") && text::count_code_points(body[i].text) >= 100) {
+                last_long = i;
+                break;
+            }
+        if (last_long < body.size()) {
+            kept.clear();
+            for (size_t i = 0; i < body.size(); ++i) {
+                Block& b = body[i];
+                if (i > last_long && b.type == "paragraph") {
+                    const int64_t n = text::count_code_points(b.text);
+                    int64_t linked = 0;
+                    for (const Span& sp : b.spans)
+                        if (sp.kind == "link") linked += sp.end - sp.start;
+                    const char end = b.text.empty() ? '.' : b.text.back();
+                    const bool sentence = end == '.' || end == '!' || end == '?' || end == ':' || end == ')' ||
+                                          static_cast<unsigned char>(end) >= 0x80;
+                    if (n < 80 && (!sentence || linked * 10 >= n * 8)) {
+                        if (explain) explain(fmt::format("dropped block \"{}\": a short line after the article", b.text));
+                        continue;
+                    }
+                }
+                kept.push_back(std::move(b));
+            }
+            body = std::move(kept);
+        }
+    }
     // Headings at the end with nothing under them (their lists were furniture and went).
     while (!body.empty() && body.back().type == "heading") {
         if (explain) explain(fmt::format("dropped block \"{}\": a heading with nothing under it", body.back().text));
