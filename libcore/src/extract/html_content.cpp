@@ -1044,6 +1044,23 @@ bool is_furniture_start(const std::string& f, double link_share) {
     return false;
 }
 
+// A picture caption with its credit ("... Foto: WITTERS", "... (mlharing / iStock.com)",
+// "... / (C) Kab Niang"): the credit marker sits in the last part of a short text.
+bool ends_with_credit(const std::string& f) {
+    if (f.size() > 260) return false;
+    static constexpr std::string_view marks[] = {
+        "foto:", "fotos:", "photo:", "photos:", "bild:", "credit:", "credits:", "©", "(c)", "istock", "getty images",
+        "shutterstock", "quelle:", "źródło:", "fuente:", "crédit photo", "photo credit", "/ dpa", "(dpa)",
+        "imago", "picture alliance", "picture-alliance", "reuters/", "afp/", "/afp", "unsplash", "pixabay",
+        "flickr", "thinkstock", "adobe stock", "alamy"};
+    const size_t from = f.size() * 2 / 5;
+    for (std::string_view m : marks) {
+        const size_t at = f.rfind(m);
+        if (at != std::string::npos && at >= from) return true;
+    }
+    return false;
+}
+
 void filter_furniture(std::vector<Block>& body, const std::function<void(const std::string&)>& explain) {
     std::vector<Block> kept;
     kept.reserve(body.size());
@@ -1056,7 +1073,7 @@ void filter_furniture(std::vector<Block>& body, const std::function<void(const s
                 after_furniture = true;
                 continue;
             }
-            if (b.type == "paragraph" && is_credit_line(f)) {
+            if (b.type == "paragraph" && (is_credit_line(f) || ends_with_credit(f))) {
                 if (explain) explain(fmt::format("dropped block \"{}\": picture credit", b.text));
                 continue;
             }
@@ -1068,6 +1085,11 @@ void filter_furniture(std::vector<Block>& body, const std::function<void(const s
                 if (explain) explain(fmt::format("dropped block \"{}\": furniture line", b.text));
                 continue;
             }
+        }
+        if (b.type == "figure" && !b.text.empty() && (ends_with_credit(folded(b.text)) || is_credit_line(folded(b.text)))) {
+            if (explain) explain(fmt::format("dropped caption \"{}\": a picture credit", b.text));
+            b.text.clear();
+            b.spans.clear();
         }
         if (after_furniture && (b.type == "item" || b.type == "paragraph")) {
             // links under a furniture heading: the teasers of "Related" and its kind
