@@ -508,9 +508,10 @@ void walk(const pugi::xml_document& doc, Collected& c) {
                         const std::string t = node_text(cur);
                         if (!t.empty() && t.size() < 100) c.rel_authors.push_back(t);
                     }
-                    if (!byline_root && byline_hint(hint) && !contains(hint, "avatar") && !contains(hint, "bio") &&
-                        !contains(hint, "box") && !contains(hint, "image") && !contains(hint, "photo") &&
-                        !contains(hint, "img")) {
+                    if (!byline_root && c.byline_texts.size() < 8 && byline_hint(hint) && !contains(hint, "avatar") &&
+                        !contains(hint, "bio") && !contains(hint, "box") && !contains(hint, "image") &&
+                        !contains(hint, "photo") && !contains(hint, "img") && !contains(hint, "follow") &&
+                        !contains(hint, "social") && !contains(hint, "more")) {
                         const std::string t = node_text(cur);
                         if (!t.empty() && t.size() < 100) {
                             c.byline_texts.push_back(t);
@@ -650,12 +651,18 @@ void extract_metadata(const pugi::xml_document& doc, std::string_view url, Artic
         for (const std::string& s : c.itemprop_authors) add_split(s);
     if (authors.empty())
         for (const std::string& s : c.rel_authors) add_split(s);
-    if (authors.empty() && !c.byline_texts.empty()) add_split(c.byline_texts.front());
-    // a byline naming the site is not an author
-    if (a.site_name) {
-        authors.erase(std::remove_if(authors.begin(), authors.end(),
-                                     [&](const std::string& s) { return lower(s) == lower(*a.site_name); }),
-                      authors.end());
+    if (authors.empty() && !c.byline_texts.empty()) {
+        for (const std::string& b : c.byline_texts) {
+            add_split(b);
+            if (!authors.empty()) break;
+        }
+        // a visible byline naming the site is not an author (an author declared in the
+        // metadata may be: a personal site is named after its author)
+        if (a.site_name) {
+            authors.erase(std::remove_if(authors.begin(), authors.end(),
+                                         [&](const std::string& s) { return lower(s) == lower(*a.site_name); }),
+                          authors.end());
+        }
     }
     a.authors = authors;
 
