@@ -730,7 +730,7 @@ void Extractor::clean(const std::vector<int>& roots, const Tuning& t) {
                     const bool fig = x.node.find_child([](pugi::xml_node c) { return std::string_view(c.name()) == "figure"; });
                     if (img > 1 && p * 2 < img && !fig && x.text < 200) why = "more images than paragraphs";
                     else if (!is_list && li > p && x.text < 500) why = "more list items than paragraphs";
-                    else if (x.inputs > p / 3 + 1 && x.tag != t_other) why = "a form";
+                    else if (x.inputs > p / 3 + 1 && x.tag != t_other && (x.text < 300 || x.inputs * 40 > x.text)) why = "a form";
                     else if (!is_list && len < 25 && (img == 0 || img > 2) && ld > 0 && x.headings == 0)
                         why = "short and linked";
                     else if (weight < 25 && ld > (is_list ? 0.5 : t.link_density_max) && len < 2000)
