@@ -54,7 +54,7 @@ void setup(CLI::App& app, Options& o) {
     app.add_option("--rules", o.rules_file, "HTML: per-site rules (TOML: [host] select/prune/preset)")
         ->type_name("FILE");
     app.add_flag("--whole-page", o.html.whole_page, "HTML: keep all visible text of the page, only cleaned");
-    app.add_flag("--explain", o.explain, "HTML: say on stderr why each candidate block was kept or dropped");
+    app.add_flag("--explain", o.explain, "HTML: say on stderr why each candidate block was kept or dropped (also -v)");
     app.add_option("--max-nodes", o.html.max_nodes, "HTML: parse at most N nodes per page")
         ->check(CLI::PositiveNumber)
         ->capture_default_str();
@@ -66,6 +66,7 @@ void setup(CLI::App& app, Options& o) {
 
 // Presets, the rules file, and the history note of the knobs used. Returns a usage error.
 std::string finish_options(Options& o) {
+    if (o.common.verbose) o.explain = true;  // CONVENTIONS: extract --verbose says why blocks were kept
     if (o.precision) o.html.preset = extract::HtmlPreset::precision;
     if (o.recall) o.html.preset = extract::HtmlPreset::recall;
     if (!o.rules_file.empty()) {
