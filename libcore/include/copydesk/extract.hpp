@@ -1,12 +1,19 @@
 // copydesk/extract.hpp — from raw input bytes to an Article: input sniffing and the
-// plain-text dump parser. (The HTML extractor joins this module later, in its own section.)
+// plain-text dump parser, and the HTML article extractor (main content and metadata).
 //
 // All functions are pure and thread-safe; they never throw on any input bytes.
 #pragma once
 
+#include <functional>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "copydesk/article.hpp"
+
+namespace pugi {
+class xml_document;
+}
 
 namespace copydesk::extract {
 
@@ -58,5 +65,92 @@ struct DumpOptions {
 // and breadcrumb items are trimmed of surrounding white space, no-break spaces included.
 // Dates are ISO 8601 with the precision given and an offset only when the dump gives one.
 Article parse_text_dump(std::string_view bytes, const DumpOptions& options = {});
+
+// ---------------------------------------------------------------------------------------------
+// HTML pages (src/extract/html_*.cpp)
+//
+// The page is parsed (html::parse), the main content container(s) chosen by a scoring pass
+// over the DOM (text and link density, paragraph counts, tag priors, class/id hints), cleaned
+// of boilerplate (navigation, share bars, related links, newsletter and cookie boxes, ads,
+// author boxes, comments) and turned into blocks; metadata comes from JSON-LD, OpenGraph,
+// Twitter cards, <meta> names, microdata, <time>, the URL and visible bylines. Linear in the
+// size of the page: subtree measures are computed once, bottom-up.
+
+enum class HtmlPreset {
+    balanced,   // the default: what a careful reader would copy out
+    precision,  // drop anything doubtful (fewer leaks, may lose a paragraph)
+    recall,     // keep anything plausible (nothing lost, may keep some furniture)
+};
+
+struct HtmlOptions {
+    HtmlPreset preset = HtmlPreset::balanced;
+    // The page URL: base for relative links and image sources (a <base href> wins), and a
+    // source of the publication date (/2020/03/23/ paths). Empty: links stay as written.
+    std::string url;
+    bool comments = false;  // fill Article::comments from the page's comment section
+    bool tables = true;     // data tables as table blocks (off: dropped)
+    bool images = true;     // figures (off: dropped)
+    bool links = true;      // link spans (off: none)
+    // XPath 1.0 expressions (pugixml): `select` picks the content container(s) instead of the
+    // scoring pass; `prune` removes matching subtrees before anything else.
+    std::vector<std::string> select, prune;
+    // Keep all visible text of <body>, only cleaned of scripts, styles and hidden elements.
+    bool whole_page = false;
+    // Passed to the parser: elements, texts and comments built at most.
+    size_t max_nodes = 5'000'000;
+    // Called with one line per decision (candidate kept or dropped, and why); may be empty.
+    std::function<void(const std::string&)> explain;
+};
+
+// Extracts the article from a page given as UTF-8 (convert other charsets first). Never
+// throws on any input; a bad XPath in `select`/`prune` is reported in `warnings`. Sets the
+// metadata, body and (with options.comments) comments, source.format = "html"; the caller
+// sets id, source.path/bytes/charset.
+Article extract_html(std::string_view utf8, const HtmlOptions& options = {});
+
+// The same on a page parsed already (html::parse's document).
+Article extract_html(const pugi::xml_document& doc, const HtmlOptions& options = {});
+
+// RFC 3986 section 5.2 reference resolution: `ref` (trimmed of white space) against the
+// absolute `base`. A ref with a scheme is returned normalized (dot segments removed); with an
+// empty or relative base the ref is returned as it is.
+std::string resolve_url(std::string_view base, std::string_view ref);
+
+// A page title without the site name: "Title | Site", "Site - Title", "Title – Site" lose the
+// site part when it equals `site_name` (case-insensitive), or, when site_name is empty, the
+// part after the last separator when what is left still reads as a title (3 words or more).
+std::string clean_title(std::string_view title, std::string_view site_name = {});
+
+// People named in a byline: "By Jane Doe and John Roe" -> {"Jane Doe", "John Roe"}. Splits
+// on commas, "and", "&", "und", "et", "y", ";" and "|"; drops a leading "By"/"Von"/"Par",
+// trailing roles after a comma or dash ("Jane Doe, Staff Writer"), e-mail addresses, dates,
+// and parts that are only role words ("Staff", "Editor", "Correspondent").
+std::vector<std::string> split_authors(std::string_view byline);
+
+// The first date in a URL path: /2020/03/23/, /2020-03-23, /20200323/ give "2020-03-23";
+// /2020/03/ gives "2020-03". Empty when none.
+std::string date_from_url(std::string_view url);
+
+// Per-site rules: a TOML subset, one table per host, keys `select`, `prune` (a string or an
+// array of strings: XPath) and `preset` ("precision", "recall", "balanced"):
+//
+//   [example.com]                     # also matches www.example.com and news.example.com
+//   select = "//div[@id='story']"
+//   prune = ["//div[@class='promo']", "//aside"]
+//   preset = "precision"
+struct HtmlRule {
+    std::string host;
+    std::vector<std::string> select, prune;
+    std::string preset;  // empty: unchanged
+};
+struct HtmlRules {
+    std::vector<HtmlRule> rules;
+    std::string error;  // "line 3: expected '=' after a key"; empty when the file was read
+};
+HtmlRules parse_html_rules(std::string_view toml);
+
+// Applies the rule of the most specific host matching the host of `url` (if any) to options:
+// select/prune are appended, preset replaces. Returns whether a rule matched.
+bool apply_html_rules(const HtmlRules& rules, std::string_view url, HtmlOptions& options);
 
 }  // namespace copydesk::extract

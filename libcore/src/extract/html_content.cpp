@@ -1,0 +1,1591 @@
+// Main content of an HTML page: flatten the DOM once (pre-order, subtree ranges), measure
+// subtrees bottom-up, drop boilerplate by tag, role and class/id hints, score paragraph-like
+// nodes into their ancestors, choose the main container and its related siblings, clean
+// inside it, and build blocks. Every pass is linear in the number of nodes; nothing recurses.
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include <fmt/format.h>
+#include <utf8proc.h>
+
+#include "copydesk/text.hpp"
+#include "extract/html_internal.hpp"
+
+namespace copydesk::extract::html_detail {
+namespace {
+
+// ---------------------------------------------------------------------------------------------
+// Tags
+
+enum Tag : uint8_t {
+    t_other, t_html, t_head, t_body, t_p, t_div, t_section, t_article, t_main, t_h1, t_h2, t_h3, t_h4, t_h5, t_h6,
+    t_ul, t_ol, t_li, t_dl, t_dt, t_dd, t_blockquote, t_pre, t_code, t_table, t_thead, t_tbody, t_tfoot, t_tr,
+    t_td, t_th, t_caption, t_figure, t_figcaption, t_img, t_picture, t_source, t_a, t_br, t_hr, t_em, t_i,
+    t_strong, t_b, t_sub, t_sup, t_kbd, t_samp, t_tt, t_script, t_style, t_noscript, t_template, t_iframe, t_form,
+    t_input, t_button, t_select, t_textarea, t_option, t_nav, t_aside, t_footer, t_header, t_foreign, t_address,
+    t_center, t_object, t_embed, t_video, t_audio, t_canvas, t_dialog, t_menu, t_fieldset, t_legend, t_details,
+    t_summary, t_meta, t_link, t_title, t_map, t_label, t_hgroup, t_font, t_span, t_time, t_cite, t_small
+};
+
+Tag tag_of(std::string_view n) {
+    if (n.size() > 4 && (n.substr(0, 4) == "svg:" || n.substr(0, 5) == "math:")) return t_foreign;
+    struct E {
+        std::string_view name;
+        Tag tag;
+    };
+    static const std::unordered_map<std::string_view, Tag> map = [] {
+        std::unordered_map<std::string_view, Tag> m;
+        const E es[] = {{"html", t_html},       {"head", t_head},       {"body", t_body},       {"p", t_p},
+                        {"div", t_div},         {"section", t_section}, {"article", t_article}, {"main", t_main},
+                        {"h1", t_h1},           {"h2", t_h2},           {"h3", t_h3},           {"h4", t_h4},
+                        {"h5", t_h5},           {"h6", t_h6},           {"ul", t_ul},           {"ol", t_ol},
+                        {"li", t_li},           {"dl", t_dl},           {"dt", t_dt},           {"dd", t_dd},
+                        {"blockquote", t_blockquote}, {"pre", t_pre},   {"code", t_code},       {"table", t_table},
+                        {"thead", t_thead},     {"tbody", t_tbody},     {"tfoot", t_tfoot},     {"tr", t_tr},
+                        {"td", t_td},           {"th", t_th},           {"caption", t_caption}, {"figure", t_figure},
+                        {"figcaption", t_figcaption}, {"img", t_img},   {"picture", t_picture}, {"source", t_source},
+                        {"a", t_a},             {"br", t_br},           {"hr", t_hr},           {"em", t_em},
+                        {"i", t_i},             {"strong", t_strong},   {"b", t_b},             {"sub", t_sub},
+                        {"sup", t_sup},         {"kbd", t_kbd},         {"samp", t_samp},       {"tt", t_tt},
+                        {"script", t_script},   {"style", t_style},     {"noscript", t_noscript},
+                        {"template", t_template}, {"iframe", t_iframe}, {"form", t_form},       {"input", t_input},
+                        {"button", t_button},   {"select", t_select},   {"textarea", t_textarea},
+                        {"option", t_option},   {"nav", t_nav},         {"aside", t_aside},     {"footer", t_footer},
+                        {"header", t_header},   {"address", t_address}, {"center", t_center},   {"object", t_object},
+                        {"embed", t_embed},     {"video", t_video},     {"audio", t_audio},     {"canvas", t_canvas},
+                        {"dialog", t_dialog},   {"menu", t_menu},       {"fieldset", t_fieldset},
+                        {"legend", t_legend},   {"details", t_details}, {"summary", t_summary}, {"meta", t_meta},
+                        {"link", t_link},       {"title", t_title},     {"map", t_map},         {"label", t_label},
+                        {"hgroup", t_hgroup},   {"font", t_font},       {"span", t_span},       {"time", t_time},
+                        {"cite", t_cite},       {"small", t_small},     {"style", t_style},     {"frameset", t_other}};
+        for (const E& e : es) m.emplace(e.name, e.tag);
+        return m;
+    }();
+    auto it = map.find(n);
+    return it == map.end() ? t_other : it->second;
+}
+
+bool is_heading(Tag t) { return t >= t_h1 && t <= t_h6; }
+
+// Elements that end the running paragraph when they start or end.
+bool is_block(Tag t) {
+    switch (t) {
+        case t_html: case t_body: case t_p: case t_div: case t_section: case t_article: case t_main: case t_h1:
+        case t_h2: case t_h3: case t_h4: case t_h5: case t_h6: case t_ul: case t_ol: case t_li: case t_dl:
+        case t_dt: case t_dd: case t_blockquote: case t_pre: case t_table: case t_thead: case t_tbody:
+        case t_tfoot: case t_tr: case t_td: case t_th: case t_caption: case t_figure: case t_figcaption:
+        case t_hr: case t_nav: case t_aside: case t_footer: case t_header: case t_address: case t_center:
+        case t_form: case t_fieldset: case t_legend: case t_details: case t_summary: case t_dialog: case t_menu:
+        case t_hgroup: case t_video: case t_audio: case t_iframe: case t_object:
+            return true;
+        default: return false;
+    }
+}
+
+// Never content: scripts, styles, form controls, embedded objects, foreign content.
+bool is_dead_tag(Tag t) {
+    switch (t) {
+        case t_head: case t_script: case t_style: case t_noscript: case t_template: case t_iframe: case t_input:
+        case t_button: case t_select: case t_textarea: case t_option: case t_foreign: case t_object: case t_embed:
+        case t_canvas: case t_meta: case t_link: case t_title: case t_map: case t_dialog: case t_audio:
+        case t_video:
+            return true;
+        default: return false;
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Class/id hints
+
+bool contains(std::string_view s, std::string_view w) { return s.find(w) != std::string_view::npos; }
+
+// Words that mark boilerplate even next to a positive word ("article-footer", "post-share").
+constexpr std::string_view strong_negative[] = {
+    "comment", "disqus", "share", "sharing", "social", "related", "recommend", "newsletter", "subscri",
+    "cookie", "consent", "gdpr", "sidebar", "footer", "breadcrumb", "outbrain", "taboola", "sponsor", "advert",
+    "promo", "paywall", "popup", "modal", "most-read", "mostread", "most-popular", "mostpopular", "trending",
+    "author-bio", "authorbio", "author-box", "authorbox", "about-author", "author-info", "authorinfo",
+    "skyscraper", "navbar", "pagination", "signup", "sign-up", "banner", "shoutbox", "combx", "agegate",
+    "follow-us", "followus", "read-more", "readmore", "more-stories", "morestories", "also-read", "jump-link",
+    "article-tools", "toolbar", "print-link", "subnav", "sub-nav", "top-stories", "topstories", "latest-news",
+    "teaser", "nav-", "-nav", "menu", "masthead", "copyright", "site-header", "site-footer", "page-header",
+    "page-footer", "login", "rating", "pager", "tagcloud", "tag-cloud", "post-tags", "entry-tags", "article-tags",
+    "tags-", "post-meta", "entry-meta", "article-meta", "byline", "dateline", "credit", "caption-source",
+    "social-", "donate", "wp-block-buttons", "screen-reader", "visually-hidden", "sr-only",
+    "skip-link", "cta", "callout-box", "inline-ad", "ad-container", "ad-slot", "adslot", "ad-wrapper",
+    "adwrapper", "dfp", "googlead", "ad-unit", "adunit", "advertisement"};
+// Whole class tokens that mark boilerplate unless a positive word is present.
+constexpr std::string_view weak_negative_tokens[] = {
+    "ad", "ads", "adv", "nav", "tags", "tag", "meta", "hidden", "hide", "print", "aside", "header", "footer",
+    "rss", "search", "extra", "widget", "date", "author", "subscribe", "contact", "links", "more", "tools",
+    "utility", "utilities", "supplemental", "remark", "legends", "cover-wrap", "yom-remote", "shopping",
+    "media", "sticky", "overlay", "nocontent", "noprint", "d-none"};
+constexpr std::string_view positive[] = {"article", "content", "entry", "main", "post", "text", "story", "body",
+                                         "blog", "hentry", "h-entry", "prose", "rich-text", "richtext"};
+
+struct Hint {
+    bool strong_neg = false, weak_neg = false, pos = false, comment = false;
+    std::string word;  // the word that matched, for --explain
+};
+
+// Substring search for many words at once: words bucketed by their first byte.
+class WordSet {
+  public:
+    template <size_t N>
+    explicit WordSet(const std::string_view (&words)[N]) {
+        for (std::string_view w : words) buckets_[static_cast<unsigned char>(w[0])].push_back(w);
+    }
+    // The first word (by position in s) found in s, or empty.
+    std::string_view find(std::string_view s) const {
+        for (size_t i = 0; i < s.size(); ++i) {
+            const auto& b = buckets_[static_cast<unsigned char>(s[i])];
+            for (std::string_view w : b)
+                if (s.size() - i >= w.size() && s.compare(i, w.size(), w) == 0) return w;
+        }
+        return {};
+    }
+
+  private:
+    std::vector<std::string_view> buckets_[256];
+};
+
+Hint hint_of(std::string_view h) {
+    Hint r;
+    if (h.empty()) return r;
+    static const WordSet pos_set(positive), neg_set(strong_negative);
+    r.pos = !pos_set.find(h).empty();
+    if (const std::string_view w = neg_set.find(h); !w.empty()) {
+        r.strong_neg = true;
+        r.word = std::string(w);
+    }
+    size_t i = 0;
+    while (!r.weak_neg && i < h.size()) {
+        size_t j = h.find(' ', i);
+        if (j == std::string_view::npos) j = h.size();
+        const std::string_view tok = h.substr(i, j - i);
+        for (std::string_view w : weak_negative_tokens)
+            if (tok == w) {
+                r.weak_neg = true;
+                if (r.word.empty()) r.word = std::string(w);
+                break;
+            }
+        if (!r.weak_neg && (tok.substr(0, 3) == "ad-" || tok.substr(0, 4) == "ads-" ||
+                            (tok.size() > 3 && tok.substr(tok.size() - 3) == "-ad") || contains(tok, "-ad-") ||
+                            (tok.size() > 4 && tok.substr(tok.size() - 4) == "-ads"))) {
+            r.weak_neg = true;
+            if (r.word.empty()) r.word = std::string(tok);
+        }
+        i = j + 1;
+    }
+    r.comment = is_comment_hint(h);
+    return r;
+}
+
+// Readability-style class weight: +25 positive, -25 negative.
+int weight_of(const Hint& h) {
+    if (h.strong_neg || h.comment) return -25;
+    if (h.weak_neg) return h.pos ? 0 : -25;
+    return h.pos ? 25 : 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The flattened tree
+
+enum Flag : uint8_t {
+    f_hard = 1,      // never content (script, hidden, ...)
+    f_boiler = 2,    // boilerplate by tag, role or hint
+    f_comment = 4,   // a comment section (outermost)
+    f_pruned = 8,    // --prune or cleaning inside the content
+    f_dead = 16,     // this or an ancestor is removed
+    f_user = 32,     // --prune
+};
+
+struct Info {
+    pugi::xml_node node;
+    int parent = -1;
+    int end = 0;  // one past the last descendant
+    Tag tag = t_other;
+    uint8_t flags = 0;
+    int8_t weight = 0;
+    bool hint_strong = false, hint_weak = false, hint_pos = false, hint_comment = false;
+    int32_t direct = 0;  // characters of direct text children (white space runs as one)
+    int16_t direct_commas = 0;
+    // measured bottom-up over live descendants
+    int32_t text = 0, link_text = 0, commas = 0;
+    int32_t p = 0, img = 0, li = 0, inputs = 0, embeds = 0, tables = 0, headings = 0, heading_text = 0;
+    int32_t good = 0;  // text of paragraph-like descendants with few links (>= 40 chars each)
+    float score = 0;
+    bool scored = false;
+};
+
+bool is_space_byte(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+
+// Characters of s with white space runs counted once; commas (also CJK ones) counted.
+void measure_text(const char* s, int32_t& chars, int16_t& commas) {
+    bool space = false;
+    for (const unsigned char* p = reinterpret_cast<const unsigned char*>(s); *p; ++p) {
+        const unsigned char c = *p;
+        if (is_space_byte(c)) {
+            space = true;
+            continue;
+        }
+        if ((c & 0xC0) == 0x80) continue;
+        if (space) {
+            ++chars;
+            space = false;
+        }
+        ++chars;
+        if (c == ',') ++commas;
+        else if (c == 0xEF && p[1] == 0xBC && p[2] == 0x8C) ++commas;  // U+FF0C
+        else if (c == 0xE3 && p[1] == 0x80 && p[2] == 0x81) ++commas;  // U+3001
+    }
+    if (space) ++chars;
+}
+
+bool hidden_style(const char* style) {
+    if (!*style) return false;
+    std::string s;
+    for (const char* p = style; *p; ++p)
+        if (!is_space_byte(static_cast<unsigned char>(*p))) s.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(*p))));
+    return contains(s, "display:none") || contains(s, "visibility:hidden");
+}
+
+// class_id(), but without ids that are slugs of a heading ("sharing-with-a-single-developer"):
+// documentation pages name their sections so, and those words say nothing about boilerplate.
+std::string hint_string(pugi::xml_node n) {
+    const char* id = n.attribute("id").value();
+    int dashes = 0;
+    for (const char* p = id; *p; ++p) dashes += (*p == '-' || *p == '_') ? 1 : 0;
+    if (dashes < 3) return class_id(n);
+    std::string s = n.attribute("class").value();
+    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+}
+
+struct Tuning {
+    bool strip_hints = true;        // drop boilerplate by class/id before scoring
+    bool weight_classes = true;     // class weights in scores
+    bool clean_conditionally = true;
+    bool detect_comments = true;    // off: a "comments" container may be the content (live tickers)
+    double sibling_ratio = 0.2;
+    int climb_share = 6;  // in tenths: climb while the container holds less of the paragraph text
+    double link_density_max = 0.2;  // for cleaning, at weight < 25
+};
+
+class Extractor {
+  public:
+    Extractor(const pugi::xml_document& doc, const HtmlOptions& o, const PageFacts& facts, Article& a)
+        : doc_(doc), o_(o), facts_(facts), a_(a) {}
+
+    void run();
+
+  private:
+    void flatten();
+    void mark_hard();
+    void mark_boiler(const Tuning& t);
+    void measure();
+    std::vector<int> choose(const Tuning& t);
+    void clean(const std::vector<int>& roots, const Tuning& t);
+    void build(int root, std::vector<Block>& out, bool comments);
+    int text_of_roots(const std::vector<int>& roots) const;
+    std::string describe(int i) const;
+    void explain(const std::string& s) const {
+        if (o_.explain) o_.explain(s);
+    }
+    int index_of(pugi::xml_node n) const;
+
+    const pugi::xml_document& doc_;
+    const HtmlOptions& o_;
+    const PageFacts& facts_;
+    Article& a_;
+    std::vector<Info> in_;
+    int body_ = -1;
+    mutable std::unordered_map<const void*, int> index_;
+};
+
+void Extractor::flatten() {
+    in_.reserve(4096);
+    std::vector<int> stack;
+    pugi::xml_node root = doc_;
+    pugi::xml_node cur = root.first_child();
+    while (cur) {
+        bool descend = false;
+        if (cur.type() == pugi::node_element) {
+            Info info;
+            info.node = cur;
+            info.parent = stack.empty() ? -1 : stack.back();
+            info.tag = tag_of(cur.name());
+            if (info.tag == t_body && body_ < 0) body_ = static_cast<int>(in_.size());
+            stack.push_back(static_cast<int>(in_.size()));
+            in_.push_back(info);
+            descend = true;
+        } else if (cur.type() == pugi::node_pcdata || cur.type() == pugi::node_cdata) {
+            if (!stack.empty()) {
+                Info& p = in_[static_cast<size_t>(stack.back())];
+                measure_text(cur.value(), p.direct, p.direct_commas);
+            }
+        }
+        if (descend && cur.first_child()) {
+            cur = cur.first_child();
+            continue;
+        }
+        if (descend) {  // an element without children
+            in_[static_cast<size_t>(stack.back())].end = static_cast<int>(in_.size());
+            stack.pop_back();
+        }
+        while (cur && cur != root && !cur.next_sibling()) {
+            cur = cur.parent();
+            if (cur && cur != root && cur.type() == pugi::node_element) {
+                in_[static_cast<size_t>(stack.back())].end = static_cast<int>(in_.size());
+                stack.pop_back();
+            }
+        }
+        if (!cur || cur == root) break;
+        cur = cur.next_sibling();
+    }
+    while (!stack.empty()) {
+        in_[static_cast<size_t>(stack.back())].end = static_cast<int>(in_.size());
+        stack.pop_back();
+    }
+}
+
+int Extractor::index_of(pugi::xml_node n) const {
+    if (index_.empty())
+        for (size_t i = 0; i < in_.size(); ++i) index_.emplace(in_[i].node.internal_object(), static_cast<int>(i));
+    auto it = index_.find(n.internal_object());
+    return it == index_.end() ? -1 : it->second;
+}
+
+std::string Extractor::describe(int i) const {
+    const Info& x = in_[static_cast<size_t>(i)];
+    std::string s = "<";
+    s += x.node.name();
+    if (const char* id = x.node.attribute("id").value(); *id) s += fmt::format(" id=\"{}\"", std::string_view(id).substr(0, 40));
+    if (const char* c = x.node.attribute("class").value(); *c) s += fmt::format(" class=\"{}\"", std::string_view(c).substr(0, 60));
+    s += ">";
+    return s;
+}
+
+void Extractor::mark_hard() {
+    for (size_t i = 0; i < in_.size(); ++i) {
+        Info& x = in_[i];
+        if (is_dead_tag(x.tag)) {
+            x.flags |= f_hard;
+            continue;
+        }
+        pugi::xml_node n = x.node;
+        if (!n.first_attribute()) continue;
+        if (n.attribute("hidden") || std::string_view(n.attribute("aria-hidden").value()) == "true" ||
+            hidden_style(n.attribute("style").value())) {
+            // a hidden element holding the whole page (some sites reveal content with JS) stays
+            x.flags |= f_hard;
+        }
+        if (x.tag == t_img || x.tag == t_picture || x.tag == t_figure) x.flags &= static_cast<uint8_t>(~f_hard);
+        const Hint hint = hint_of(hint_string(n));
+        x.hint_strong = hint.strong_neg;
+        x.hint_weak = hint.weak_neg;
+        x.hint_pos = hint.pos;
+        x.hint_comment = hint.comment;
+        x.weight = static_cast<int8_t>(weight_of(hint));
+    }
+}
+
+void Extractor::measure() {
+    // dead: removed or inside a removed subtree (parents come first in pre-order)
+    for (size_t i = 0; i < in_.size(); ++i) {
+        Info& x = in_[i];
+        x.flags &= static_cast<uint8_t>(~f_dead);
+        if (x.flags & (f_hard | f_boiler | f_comment | f_pruned | f_user)) x.flags |= f_dead;
+        if (x.parent >= 0 && (in_[static_cast<size_t>(x.parent)].flags & f_dead)) x.flags |= f_dead;
+        x.text = x.link_text = x.commas = 0;
+        x.p = x.img = x.li = x.inputs = x.embeds = x.tables = x.headings = x.heading_text = 0;
+        x.good = 0;
+    }
+    for (size_t k = in_.size(); k-- > 0;) {
+        Info& x = in_[k];
+        if (x.tag == t_input || x.tag == t_select || x.tag == t_textarea || x.tag == t_button) x.inputs += 1;
+        if (x.tag == t_iframe || x.tag == t_embed || x.tag == t_object || x.tag == t_video) x.embeds += 1;
+        if (!(x.flags & f_dead)) {
+            x.text += x.direct;
+            x.commas += x.direct_commas;
+            if (x.tag == t_a) x.link_text = x.text;
+            if (x.tag == t_p) x.p += 1;
+            {
+                const bool para = x.tag == t_p || x.tag == t_li || x.tag == t_pre || x.tag == t_blockquote ||
+                                  x.tag == t_td || x.tag == t_dd || is_heading(x.tag);
+                if (para && x.good == 0 && x.text >= 40 && x.link_text * 3 < x.text) x.good = x.text;
+                else if (!para && x.direct >= 40) x.good += x.direct;
+            }
+            if (x.tag == t_img) x.img += 1;
+            if (x.tag == t_li) x.li += 1;
+            if (x.tag == t_table) x.tables += 1;
+            if (is_heading(x.tag)) {
+                x.headings += 1;
+                x.heading_text = x.text;
+            }
+        }
+        if (x.parent >= 0) {
+            Info& p = in_[static_cast<size_t>(x.parent)];
+            p.inputs += x.inputs;
+            p.embeds += x.embeds;
+            if (!(x.flags & f_dead)) {
+                p.text += x.text;
+                p.link_text += x.link_text;
+                p.commas += x.commas;
+                p.p += x.p;
+                p.img += x.img;
+                p.li += x.li;
+                p.tables += x.tables;
+                p.headings += x.headings;
+                p.good += x.good;
+                p.heading_text += x.heading_text;
+            }
+        }
+    }
+}
+
+double link_density(const Info& x) { return x.text > 0 ? static_cast<double>(x.link_text) / x.text : 0; }
+
+void Extractor::mark_boiler(const Tuning& t) {
+    const int total = body_ >= 0 ? in_[static_cast<size_t>(body_)].text : 0;
+    for (size_t i = 0; i < in_.size(); ++i) {
+        Info& x = in_[i];
+        x.flags &= static_cast<uint8_t>(~(f_boiler | f_comment));
+    }
+    for (size_t i = 0; i < in_.size(); ++i) {
+        Info& x = in_[i];
+        if (x.flags & f_hard) {
+            i = static_cast<size_t>(x.end) - 1;
+            continue;
+        }
+        if (x.tag == t_html || x.tag == t_body || x.tag == t_main) continue;
+        const double share = total > 0 ? static_cast<double>(x.text) / total : 0;
+        const char* role = x.node.attribute("role").value();
+        std::string why;
+        if (t.detect_comments && x.hint_comment && share < 0.9 && x.tag != t_article && !(x.hint_pos && share > 0.4)) {
+            x.flags |= f_comment;
+            explain(fmt::format("dropped {}: comment section ({} chars)", describe(static_cast<int>(i)), x.text));
+            i = static_cast<size_t>(x.end) - 1;
+            continue;
+        }
+        if (x.tag == t_nav || x.tag == t_aside || x.tag == t_menu) {
+            why = fmt::format("<{}> element", x.node.name());
+        } else if (x.tag == t_footer && share < 0.5) {
+            why = "<footer> element";
+        } else if (x.tag == t_header && share < 0.3 && x.p < 3) {
+            why = "<header> element";
+        } else if (*role) {
+            const std::string_view r = role;
+            if (r == "navigation" || r == "contentinfo" || r == "complementary" || r == "menu" || r == "menubar" ||
+                r == "search" || r == "banner" || r == "alert" || r == "dialog" || r == "toolbar")
+                if (share < 0.5) why = fmt::format("role={}", r);
+        }
+        if (why.empty() && t.strip_hints && x.tag != t_article && x.tag != t_a &&
+            ((x.hint_strong && share < 0.5 && !(x.hint_pos && (x.p >= 3 || share >= 0.2))) ||
+             (x.hint_weak && !x.hint_pos && share < 0.3))) {
+            why = o_.explain ? fmt::format("class/id '{}'", hint_of(hint_string(x.node)).word) : "class/id";
+        }
+        if (!why.empty()) {
+            x.flags |= f_boiler;
+            if (x.text > 0)
+                explain(fmt::format("dropped {}: boilerplate, {} ({} chars)", describe(static_cast<int>(i)), why, x.text));
+            i = static_cast<size_t>(x.end) - 1;
+        }
+    }
+}
+
+int Extractor::text_of_roots(const std::vector<int>& roots) const {
+    int n = 0;
+    for (int r : roots) n += in_[static_cast<size_t>(r)].text;
+    return n;
+}
+
+std::vector<int> Extractor::choose(const Tuning& t) {
+    // Score paragraph-like nodes into up to five ancestors (Readability's scheme).
+    for (Info& x : in_) {
+        x.score = 0;
+        x.scored = false;
+    }
+    auto init = [&](Info& c) {
+        if (c.scored) return;
+        c.scored = true;
+        float s = 0;
+        switch (c.tag) {
+            case t_div: case t_article: case t_main: case t_section: s = 5; break;
+            case t_pre: case t_td: case t_blockquote: s = 3; break;
+            case t_address: case t_ol: case t_ul: case t_dl: case t_dd: case t_dt: case t_li: case t_form: s = -3; break;
+            case t_h1: case t_h2: case t_h3: case t_h4: case t_h5: case t_h6: case t_th: s = -5; break;
+            default: break;
+        }
+        if (c.tag == t_article || c.tag == t_main) s += 10;
+        if (t.weight_classes) s += c.weight;
+        c.score = s;
+    };
+    for (size_t i = 0; i < in_.size(); ++i) {
+        Info& x = in_[i];
+        if (x.flags & f_dead) {
+            i = static_cast<size_t>(x.end) - 1;
+            continue;
+        }
+        int len = 0, commas = 0;
+        if (x.tag == t_p || x.tag == t_pre || x.tag == t_td || (x.tag == t_blockquote && x.p == 0)) {
+            len = x.text;
+            commas = x.commas;
+        } else if ((x.tag == t_div || x.tag == t_section || x.tag == t_article || x.tag == t_other ||
+                    x.tag == t_span || x.tag == t_font || x.tag == t_center) &&
+                   x.direct >= 25) {
+            len = x.direct;
+            commas = x.direct_commas;
+        }
+        if (len < 25) continue;
+        const float cs = 1.0f + static_cast<float>(commas) + std::min(3.0f, std::floor(static_cast<float>(len) / 100.0f));
+        int anc = x.tag == t_p || x.tag == t_pre || x.tag == t_td || x.tag == t_blockquote ? x.parent : static_cast<int>(i);
+        // a div's own text counts for itself first
+        int level = 0;
+        while (anc >= 0 && level < 5) {
+            Info& c = in_[static_cast<size_t>(anc)];
+            if (c.tag == t_html) break;
+            init(c);
+            const float div = level == 0 ? 1.0f : (level == 1 ? 2.0f : static_cast<float>(level) * 3.0f);
+            c.score += cs / div;
+            anc = c.parent;
+            ++level;
+        }
+    }
+    // Final scores: scaled by link density. Best candidate.
+    int top = -1;
+    std::vector<int> cands;
+    for (size_t i = 0; i < in_.size(); ++i) {
+        Info& x = in_[i];
+        if (!x.scored || (x.flags & f_dead)) continue;
+        x.score *= static_cast<float>(1.0 - link_density(x));
+        cands.push_back(static_cast<int>(i));
+        if (top < 0 || x.score > in_[static_cast<size_t>(top)].score) top = static_cast<int>(i);
+    }
+    if (top < 0 || in_[static_cast<size_t>(top)].tag == t_body) {
+        if (body_ >= 0) return {body_};
+        return {};
+    }
+    auto contains_idx = [&](int a, int b) { return b >= a && b < in_[static_cast<size_t>(a)].end; };
+    // Several strong candidates under one ancestor: take the ancestor (articles split in divs).
+    {
+        std::vector<int> alts;
+        const float ts = in_[static_cast<size_t>(top)].score;
+        for (int c : cands)
+            if (c != top && in_[static_cast<size_t>(c)].score >= 0.75f * ts && !contains_idx(c, top) &&
+                !contains_idx(top, c))
+                alts.push_back(c);
+        if (alts.size() >= 3) {
+            int p = in_[static_cast<size_t>(top)].parent;
+            while (p >= 0 && in_[static_cast<size_t>(p)].tag != t_body) {
+                int n = 0;
+                for (int c : alts) n += contains_idx(p, c) ? 1 : 0;
+                if (n >= 3) {
+                    explain(fmt::format("chose {}: common ancestor of {} strong candidates", describe(p), n + 1));
+                    top = p;
+                    break;
+                }
+                p = in_[static_cast<size_t>(p)].parent;
+            }
+            if (!in_[static_cast<size_t>(top)].scored) init(in_[static_cast<size_t>(top)]);
+        }
+    }
+    // Climb while the parent scores better.
+    {
+        float last = in_[static_cast<size_t>(top)].score;
+        int p = in_[static_cast<size_t>(top)].parent;
+        while (p >= 0 && in_[static_cast<size_t>(p)].tag != t_body && in_[static_cast<size_t>(p)].tag != t_html) {
+            const Info& pi = in_[static_cast<size_t>(p)];
+            if (!pi.scored) {
+                p = pi.parent;
+                continue;
+            }
+            if (pi.score < last / 3) break;
+            if (pi.score > last) {
+                top = p;
+                break;
+            }
+            last = pi.score;
+            p = pi.parent;
+        }
+        // the only live child: its parent is the container
+        for (;;) {
+            const int par = in_[static_cast<size_t>(top)].parent;
+            if (par < 0 || in_[static_cast<size_t>(par)].tag == t_body || in_[static_cast<size_t>(par)].tag == t_html) break;
+            if (in_[static_cast<size_t>(par)].text > in_[static_cast<size_t>(top)].text + 10) break;
+            top = par;
+        }
+    }
+    // The article may go on outside the container (split across parents): climb while the
+    // container holds little of the page's paragraph text and its parent is not a link farm.
+    if (body_ >= 0) {
+        const int all_good = in_[static_cast<size_t>(body_)].good;
+        for (;;) {
+            const Info& cur = in_[static_cast<size_t>(top)];
+            if (cur.good * 10 >= all_good * t.climb_share) break;
+            // the nearest ancestor (up to 4 levels, none of them link-heavy) that adds paragraph text
+            int found = -1;
+            int a = cur.parent;
+            for (int level = 0; level < 4 && a >= 0 && a != body_ && in_[static_cast<size_t>(a)].tag != t_html; ++level) {
+                const Info& ai = in_[static_cast<size_t>(a)];
+                if (link_density(ai) > 0.2) {
+                    explain(fmt::format("stayed below {}: link density {:.2f}", describe(a), link_density(ai)));
+                    break;
+                }
+                if (ai.good * 10 >= all_good * 5 || ai.good >= cur.good * 2) {
+                    found = a;
+                    break;
+                }
+                a = ai.parent;
+            }
+            if (found < 0) break;
+            explain(fmt::format("climbed to {}: {} of {} chars of paragraph text", describe(found),
+                                in_[static_cast<size_t>(found)].good, all_good));
+            top = found;
+        }
+    }
+    const Info& ti = in_[static_cast<size_t>(top)];
+    explain(fmt::format("kept {}: main content, score {:.1f}, {} chars, link density {:.2f}", describe(top), ti.score,
+                        ti.text, link_density(ti)));
+    // Siblings that belong to the article.
+    std::vector<int> roots;
+    const int par = ti.parent;
+    if (par < 0) return {top};
+    const float threshold = std::max(10.0f, ti.score * static_cast<float>(t.sibling_ratio));
+    const std::string top_class = ti.node.attribute("class").value();
+    for (int s = par + 1; s < in_[static_cast<size_t>(par)].end; s = in_[static_cast<size_t>(s)].end) {
+        const Info& si = in_[static_cast<size_t>(s)];
+        if (s == top) {
+            roots.push_back(s);
+            continue;
+        }
+        if (si.flags & f_dead || si.text == 0) continue;
+        float bonus = 0;
+        if (!top_class.empty() && top_class == si.node.attribute("class").value()) bonus = ti.score * 0.2f;
+        bool keep = false;
+        std::string why;
+        if (si.scored && si.score + bonus >= threshold) {
+            keep = true;
+            why = fmt::format("sibling score {:.1f}", si.score + bonus);
+        } else if (si.tag == t_p || si.tag == t_div || si.tag == t_section || si.tag == t_blockquote ||
+                   si.tag == t_ul || si.tag == t_ol || is_heading(si.tag) || si.tag == t_pre || si.tag == t_figure ||
+                   si.tag == t_table) {
+            const double ld = link_density(si);
+            if (si.text > 80 && ld < 0.25 && si.weight >= 0) {
+                keep = true;
+                why = "sibling paragraph";
+            } else if (si.text <= 80 && si.text > 0 && ld == 0 && si.weight >= 0 && si.tag == t_p) {
+                const std::string txt = node_text(si.node);
+                if (txt.find(". ") != std::string::npos || (!txt.empty() && txt.back() == '.')) {
+                    keep = true;
+                    why = "short sibling sentence";
+                }
+            }
+        }
+        if (keep) {
+            roots.push_back(s);
+            explain(fmt::format("kept {}: {}, {} chars", describe(s), why, si.text));
+        } else {
+            explain(fmt::format("dropped {}: sibling of the main content, score {:.1f}, {} chars", describe(s),
+                                si.scored ? si.score : 0.0f, si.text));
+        }
+    }
+    return roots;
+}
+
+void Extractor::clean(const std::vector<int>& roots, const Tuning& t) {
+    for (int r : roots) {
+        const int root_text = in_[static_cast<size_t>(r)].text;
+        for (int i = r + 1; i < in_[static_cast<size_t>(r)].end; ++i) {
+            Info& x = in_[static_cast<size_t>(i)];
+            if (x.flags & f_dead) {
+                i = x.end - 1;
+                continue;
+            }
+            // the bulk of the chosen container is never cleaned away as a whole
+            if (x.text * 2 > root_text) continue;
+            std::string why;
+            if (is_heading(x.tag) && t.weight_classes && x.weight < 0) {
+                why = "heading with a negative class";
+            } else if (t.clean_conditionally &&
+                       (x.tag == t_div || x.tag == t_section || x.tag == t_form || x.tag == t_ul || x.tag == t_ol ||
+                        x.tag == t_table || x.tag == t_other || x.tag == t_header || x.tag == t_fieldset)) {
+                const bool is_list = x.tag == t_ul || x.tag == t_ol;
+                const int weight = t.weight_classes ? x.weight : 0;
+                const double ld = link_density(x);
+                const float score = x.scored && !is_list ? x.score : 0;
+                const bool data_table = x.tag == t_table && x.tables == 1 && x.text > 0;
+                if (weight + score < 0) {
+                    why = fmt::format("class weight {}", weight);
+                } else if (x.commas < 10 && !data_table) {
+                    const int p = x.p;
+                    const int img = x.img;
+                    const int li = x.li - 100;
+                    const int len = x.text;
+                    const bool fig = x.node.find_child([](pugi::xml_node c) { return std::string_view(c.name()) == "figure"; });
+                    if (img > 1 && p * 2 < img && !fig && x.text < 200) why = "more images than paragraphs";
+                    else if (!is_list && li > p && x.text < 500) why = "more list items than paragraphs";
+                    else if (x.inputs > p / 3 + 1 && x.tag != t_other && (x.text < 300 || x.inputs * 40 > x.text)) why = "a form";
+                    else if (!is_list && len < 25 && (img == 0 || img > 2) && ld > 0 && x.headings == 0)
+                        why = "short and linked";
+                    else if (weight < 25 && ld > (is_list ? 0.5 : t.link_density_max) && len < 2000)
+                        why = fmt::format("link density {:.2f}", ld);
+                    else if (weight >= 25 && ld > 0.5) why = fmt::format("link density {:.2f}", ld);
+                    else if ((x.embeds == 1 && len < 75) || x.embeds > 1) why = "embedded media";
+                }
+            }
+            if (!why.empty()) {
+                x.flags |= f_pruned;
+                if (x.text > 0) explain(fmt::format("dropped {} in the content: {} ({} chars)", describe(i), why, x.text));
+                i = x.end - 1;
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Block building
+
+std::string image_src(pugi::xml_node img) {
+    for (const char* attr : {"data-src", "data-lazy-src", "data-original", "data-lazy", "data-url", "data-hi-res-src",
+                             "data-full-src", "data-srcset", "srcset", "data-lazy-srcset", "src"}) {
+        std::string_view v = trim_view(img.attribute(attr).value());
+        if (v.empty()) continue;
+        if (v.substr(0, 5) == "data:") continue;
+        if (std::string_view(attr).find("srcset") != std::string_view::npos) {
+            // the candidate with the largest width descriptor, else the first
+            std::string_view best;
+            double best_w = -1;
+            size_t i = 0;
+            while (i < v.size()) {
+                while (i < v.size() && (v[i] == ' ' || v[i] == ',')) ++i;
+                size_t j = i;
+                while (j < v.size() && v[j] != ' ' && !(v[j] == ',' && (j + 1 >= v.size() || v[j + 1] == ' '))) ++j;
+                const std::string_view url = v.substr(i, j - i);
+                size_t k = j;
+                while (k < v.size() && v[k] != ',') ++k;
+                const std::string_view desc = trim_view(v.substr(j, k - j));
+                double w = 0;
+                if (!desc.empty() && (desc.back() == 'w' || desc.back() == 'x'))
+                    w = std::atof(std::string(desc.substr(0, desc.size() - 1)).c_str()) * (desc.back() == 'x' ? 1000 : 1);
+                if (!url.empty() && w > best_w) {
+                    best = url;
+                    best_w = w;
+                }
+                i = k + 1;
+            }
+            if (!best.empty()) return std::string(best);
+            continue;
+        }
+        return std::string(v);
+    }
+    return {};
+}
+
+struct OpenSpan {
+    std::string kind, href;
+    int64_t start;
+    int depth;  // element index it belongs to
+};
+
+class BlockBuilder {
+  public:
+    BlockBuilder(std::vector<Block>& out, const HtmlOptions& o, const std::string& base, const std::string& title)
+        : out_(out), o_(o), base_(base), title_(title) {}
+
+    // Enter/leave notifications from the walk.
+    void text(const char* s);
+    void flush();
+    void line_break();
+    void open_span(std::string kind, std::string href, int owner);
+    void close_span(int owner);
+    void pending_figure(Block b) { pending_.push_back(std::move(b)); }
+    void emit(Block b) {
+        flush();
+        out_.push_back(std::move(b));
+    }
+
+    // The type of the block that text now would start: set by the walker.
+    std::string type = "paragraph";
+    int level = 0, depth = 0;
+    bool ordered = false;
+
+  private:
+    std::vector<Block>& out_;
+    const HtmlOptions& o_;
+    const std::string& base_;
+    const std::string& title_;
+    std::string buf_;
+    int64_t cps_ = 0;
+    bool space_ = false;
+    std::vector<OpenSpan> spans_;
+    std::vector<Span> done_;
+    std::vector<Block> pending_;
+    std::string cur_type_;
+    int cur_level_ = 0, cur_depth_ = 0;
+    bool cur_ordered_ = false;
+    bool title_seen_ = false;
+};
+
+void BlockBuilder::text(const char* s) {
+    for (const unsigned char* p = reinterpret_cast<const unsigned char*>(s); *p; ++p) {
+        unsigned char c = *p;
+        if (is_space_byte(c) || (c == 0xC2 && p[1] == 0xA0 && false)) {
+            space_ = true;
+            continue;
+        }
+        if (buf_.empty()) {
+            cur_type_ = type;
+            cur_level_ = level;
+            cur_depth_ = depth;
+            cur_ordered_ = ordered;
+            space_ = false;
+        } else if (space_) {
+            if (buf_.back() != '\n') {
+                buf_.push_back(' ');
+                ++cps_;
+            }
+        }
+        space_ = false;
+        buf_.push_back(static_cast<char>(c));
+        if ((c & 0xC0) != 0x80) ++cps_;
+    }
+}
+
+void BlockBuilder::line_break() {
+    if (buf_.empty()) return;
+    if (buf_.back() == '\n') {  // <br><br>: a paragraph break
+        flush();
+        return;
+    }
+    buf_.push_back('\n');
+    ++cps_;
+    space_ = false;
+}
+
+void BlockBuilder::open_span(std::string kind, std::string href, int owner) {
+    int64_t start = cps_;
+    if (space_ && !buf_.empty() && buf_.back() != '\n') start = cps_ + 1;
+    spans_.push_back(OpenSpan{std::move(kind), std::move(href), start, owner});
+}
+
+void BlockBuilder::close_span(int owner) {
+    for (size_t k = spans_.size(); k-- > 0;) {
+        if (spans_[k].depth != owner) continue;
+        const OpenSpan s = spans_[k];
+        spans_.erase(spans_.begin() + static_cast<std::ptrdiff_t>(k));
+        if (cps_ > s.start && !buf_.empty()) {
+            Span sp;
+            sp.start = s.start;
+            sp.end = cps_;
+            sp.kind = s.kind;
+            sp.href = s.href;
+            done_.push_back(std::move(sp));
+        }
+        return;
+    }
+}
+
+void BlockBuilder::flush() {
+    // close open spans at the end; they reopen at 0 in the next block
+    for (OpenSpan& s : spans_) {
+        if (cps_ > s.start && !buf_.empty()) {
+            Span sp;
+            sp.start = s.start;
+            sp.end = cps_;
+            sp.kind = s.kind;
+            sp.href = s.href;
+            done_.push_back(std::move(sp));
+        }
+        s.start = 0;
+    }
+    while (!buf_.empty() && (buf_.back() == '\n' || buf_.back() == ' ')) {
+        buf_.pop_back();
+        --cps_;
+    }
+    if (!buf_.empty()) {
+        Block b;
+        b.type = cur_type_;
+        b.text = std::move(buf_);
+        b.level = cur_type_ == "heading" ? cur_level_ : 0;
+        b.depth = cur_type_ == "item" ? cur_depth_ : 0;
+        b.ordered = cur_type_ == "item" && cur_ordered_;
+        for (Span& s : done_) {
+            if (s.end > cps_) s.end = cps_;
+            if (s.end > s.start) b.spans.push_back(std::move(s));
+        }
+        std::sort(b.spans.begin(), b.spans.end(), [](const Span& x, const Span& y) {
+            return x.start != y.start ? x.start < y.start : x.end > y.end;
+        });
+        bool drop = false;
+        if (b.type == "heading" && !title_seen_ && !title_.empty()) {
+            // the article's own title repeated as its first heading
+            std::string l1 = collapse_space(b.text), l2 = title_;
+            for (char& ch : l1) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+            for (char& ch : l2) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+            if (l1 == l2) {
+                drop = true;
+                title_seen_ = true;
+            }
+        }
+        if (!drop) out_.push_back(std::move(b));
+    }
+    buf_.clear();
+    cps_ = 0;
+    space_ = false;
+    done_.clear();
+    for (Block& f : pending_) out_.push_back(std::move(f));
+    pending_.clear();
+}
+
+std::string lang_of(pugi::xml_node n) {
+    for (int k = 0; k < 2 && n; ++k) {
+        std::string_view c = n.attribute("class").value();
+        for (std::string_view p : {"language-", "lang-", "brush: "}) {
+            const size_t at = c.find(p);
+            if (at != std::string_view::npos) {
+                size_t e = at + p.size();
+                while (e < c.size() && c[e] != ' ' && c[e] != ';') ++e;
+                return std::string(c.substr(at + p.size(), e - at - p.size()));
+            }
+        }
+        if (const char* l = n.attribute("data-lang").value(); *l) return l;
+        n = n.child("code");
+    }
+    return {};
+}
+
+// Lowercase (simple case mapping), white space collapsed, trailing ':' and spaces dropped.
+std::string folded(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    size_t i = 0;
+    bool space = false;
+    while (i < s.size()) {
+        const char32_t c = text::decode(s, i);
+        if (c == ' ' || c == '\n' || c == '\t' || c == 0xA0) {
+            space = true;
+            continue;
+        }
+        if (space && !out.empty()) out.push_back(' ');
+        space = false;
+        text::append_utf8(out, static_cast<char32_t>(utf8proc_tolower(static_cast<utf8proc_int32_t>(c))));
+    }
+    while (!out.empty() && (out.back() == ':' || out.back() == ' ' || out.back() == '.')) out.pop_back();
+    return out;
+}
+
+// Lines that introduce furniture: "Related", "Read more", "Share this", ... in the languages
+// of the web at large. A heading or short paragraph saying only this is dropped, and with it
+// the links that follow.
+bool is_furniture_heading(const std::string& f) {
+    static constexpr std::string_view phrases[] = {
+        "related", "related articles", "related stories", "related posts", "related content", "related news",
+        "read more", "read also", "also read", "see also", "more on this", "more on this topic",
+        "more stories", "more from", "you may also like", "you might also like", "recommended",
+        "recommended for you", "most read", "most popular", "trending", "share", "share this", "share this article",
+        "share this story", "share on", "tags", "topics", "comments", "leave a comment", "leave a reply",
+        "advertisement", "sponsored", "follow us", "newsletter", "subscribe", "sign up",
+        "mehr zum thema", "lesen sie auch", "lesen sie mehr", "auch interessant", "das könnte sie auch interessieren",
+        "das könnte dich auch interessieren", "ähnliche beiträge", "ähnliche artikel", "weitere beiträge",
+        "weitere artikel", "weitere informationen", "weiterlesen", "meistgelesen", "teilen", "teilen mit",
+        "diesen artikel teilen", "artikel teilen", "beitrag teilen", "schlagworte", "schlagwörter", "themen",
+        "kommentare", "kommentieren", "anzeige", "werbung", "mehr zum ereignis", "verwandte artikel",
+        "lire aussi", "à lire aussi", "a lire aussi", "sur le même sujet", "partager", "publicité", "voir aussi",
+        "lea también", "lea más", "vea también", "te puede interesar", "también te puede interesar", "compartir",
+        "publicidad", "noticias relacionadas", "leggi anche", "condividi", "articoli correlati",
+        "czytaj też", "czytaj także", "zobacz też", "zobacz także", "reklama", "udostępnij",
+        "leia também", "veja também", "compartilhe", "lees ook", "delen", "gerelateerde artikelen"};
+    if (f.empty() || f.size() > 60) return false;
+    for (std::string_view p : phrases)
+        if (f == p) return true;
+    return false;
+}
+
+// Credit lines of pictures: "Foto: ...", "Photo: ...", "(c) ...": short and furniture.
+bool is_credit_line(const std::string& f) {
+    if (f.size() > 120) return false;
+    static constexpr std::string_view starts[] = {
+        "foto:", "fotos:", "photo:", "photos:", "bild:", "bilder:", "image:", "images:", "credit:", "credits:",
+        "photo credit", "bildquelle:", "titelbild:", "titelfoto:", "quelle:", "source:", "©", "(c) ", "copyright",
+        "photograph by", "photo by", "photo courtesy", "image courtesy", "fuente:", "źródło:", "crédit",
+        "crédits", "fonte:", "foto ", "bild via", "image via", "abbildung:", "grafik:", "illustration:"};
+    for (std::string_view p : starts)
+        if (f.compare(0, p.size(), p) == 0) return true;
+    return false;
+}
+
+// Lines that start like furniture: teaser links ("Read also: ...", "Lea también: ..."),
+// filing notes ("This entry was posted in", "Filed under") and datelines ("Published: ...").
+bool is_furniture_start(const std::string& f, double link_share) {
+    static constexpr std::string_view teasers[] = {
+        "read also:", "read more:", "also read:", "see also:", "related:", "more:", "watch:", "read:",
+        "lesen sie auch:", "lesen sie mehr:", "mehr zum thema:", "auch interessant:", "lies auch:", "siehe auch:",
+        "lire aussi:", "lire aussi :", "à lire aussi:", "à lire aussi :", "voir aussi:", "voir aussi :",
+        "lea también:", "lea:", "lea más:", "vea también:", "mira:", "te puede interesar:", "leggi anche:",
+        "czytaj też:", "czytaj także:", "zobacz też:", "zobacz także:", "leia também:", "veja também:", "lees ook:"};
+    static constexpr std::string_view notes[] = {
+        "this entry was posted", "this entry was tagged", "posted in ", "filed under", "tagged with", "tags:",
+        "bookmark the permalink", "schlagworte:", "schlagwörter:", "kategorie:", "kategorien:", "categories:",
+        "category:", "der beitrag wurde am", "dieser beitrag wurde", "dieser eintrag wurde", "publiziert:",
+        "veröffentlicht:", "veröffentlicht am", "veröffentlichung:", "aktualisiert:", "aktualisiert am", "published:", "updated:",
+        "last updated", "erstellt am", "zuletzt aktualisiert", "stand:", "publié le", "mis à jour le",
+        "publicado el", "actualizado el", "share this:", "teilen mit:", "like this:", "gefällt mir:"};
+    for (std::string_view p : teasers)
+        if (f.compare(0, p.size(), p) == 0 && (link_share >= 0.5 || f.size() < 160)) return true;
+    if (f.size() < 200)
+        for (std::string_view p : notes)
+            if (f.compare(0, p.size(), p) == 0) return true;
+    return false;
+}
+
+// A picture caption with its credit ("... Foto: WITTERS", "... (mlharing / iStock.com)",
+// "... / (C) Kab Niang"): the credit marker sits in the last part of a short text.
+bool ends_with_credit(const std::string& f) {
+    if (f.size() > 260) return false;
+    static constexpr std::string_view marks[] = {
+        "foto:", "fotos:", "photo:", "photos:", "bild:", "credit:", "credits:", "©", "(c)", "istock", "getty images",
+        "shutterstock", "quelle:", "źródło:", "fuente:", "crédit photo", "photo credit", "/ dpa", "(dpa)",
+        "imago", "picture alliance", "picture-alliance", "reuters/", "afp/", "/afp", "unsplash", "pixabay",
+        "flickr", "thinkstock", "adobe stock", "alamy"};
+    const size_t from = f.size() * 2 / 5;
+    for (std::string_view m : marks) {
+        const size_t at = f.rfind(m);
+        if (at != std::string::npos && at >= from) return true;
+    }
+    return false;
+}
+
+void filter_furniture(std::vector<Block>& body, const std::function<void(const std::string&)>& explain) {
+    std::vector<Block> kept;
+    kept.reserve(body.size());
+    bool after_furniture = false;
+    for (Block& b : body) {
+        if (b.type == "paragraph" || b.type == "heading") {
+            const std::string f = folded(b.text);
+            if (is_furniture_heading(f)) {
+                if (explain) explain(fmt::format("dropped block \"{}\": furniture heading", b.text));
+                after_furniture = true;
+                continue;
+            }
+            if (b.type == "paragraph" && (is_credit_line(f) || ends_with_credit(f))) {
+                if (explain) explain(fmt::format("dropped block \"{}\": picture credit", b.text));
+                continue;
+            }
+            int64_t linked = 0;
+            for (const Span& sp : b.spans)
+                if (sp.kind == "link") linked += sp.end - sp.start;
+            const int64_t n = text::count_code_points(b.text);
+            if (is_furniture_start(f, n > 0 ? static_cast<double>(linked) / static_cast<double>(n) : 0)) {
+                if (explain) explain(fmt::format("dropped block \"{}\": furniture line", b.text));
+                continue;
+            }
+        }
+        if (b.type == "figure" && !b.text.empty() && (ends_with_credit(folded(b.text)) || is_credit_line(folded(b.text)))) {
+            if (explain) explain(fmt::format("dropped caption \"{}\": a picture credit", b.text));
+            b.text.clear();
+            b.spans.clear();
+        }
+        if (after_furniture && (b.type == "item" || b.type == "paragraph")) {
+            // links under a furniture heading: the teasers of "Related" and its kind
+            int64_t linked = 0;
+            for (const Span& s : b.spans)
+                if (s.kind == "link") linked += s.end - s.start;
+            const int64_t n = text::count_code_points(b.text);
+            if (n > 0 && linked * 10 >= n * 7 && n < 300) {
+                if (explain) explain(fmt::format("dropped block \"{}\": a link under a furniture heading", b.text));
+                continue;
+            }
+        }
+        after_furniture = false;
+        kept.push_back(std::move(b));
+    }
+    body = std::move(kept);
+    // Datelines standing alone ("23.10.2018", "Veröffentlicht: 2. Februar 2022, 10:15").
+    kept.clear();
+    for (Block& b : body) {
+        if (b.type == "paragraph" && b.text.size() < 64) {
+            int words = 1;
+            for (char c : b.text) words += c == ' ' ? 1 : 0;
+            const std::string d = normalize_date(b.text);
+            const bool digit_first = std::isdigit(static_cast<unsigned char>(b.text[0]));
+            if (words <= 6 && d.size() >= 10 && digit_first) {
+                if (explain) explain(fmt::format("dropped block \"{}\": a dateline", b.text));
+                continue;
+            }
+        }
+        kept.push_back(std::move(b));
+    }
+    body = std::move(kept);
+    // After the last real paragraph: short lines without a sentence end, or all link, are
+    // the page's furniture ("Alle Termine", "Next story title").
+    {
+        size_t last_long = body.size();
+        for (size_t i = body.size(); i-- > 0;)
+            if ((body[i].type == "paragraph" || body[i].type == "quote") && text::count_code_points(body[i].text) >= 100) {
+                last_long = i;
+                break;
+            }
+        if (last_long < body.size()) {
+            kept.clear();
+            for (size_t i = 0; i < body.size(); ++i) {
+                Block& b = body[i];
+                if (i > last_long && b.type == "paragraph") {
+                    const int64_t n = text::count_code_points(b.text);
+                    int64_t linked = 0;
+                    for (const Span& sp : b.spans)
+                        if (sp.kind == "link") linked += sp.end - sp.start;
+                    const char end = b.text.empty() ? '.' : b.text.back();
+                    const bool sentence = end == '.' || end == '!' || end == '?' || end == ':' || end == ')' ||
+                                          static_cast<unsigned char>(end) >= 0x80;
+                    if (n < 80 && (!sentence || linked * 10 >= n * 8)) {
+                        if (explain) explain(fmt::format("dropped block \"{}\": a short line after the article", b.text));
+                        continue;
+                    }
+                }
+                kept.push_back(std::move(b));
+            }
+            body = std::move(kept);
+        }
+    }
+    // Headings at the end with nothing under them (their lists were furniture and went).
+    while (!body.empty() && body.back().type == "heading") {
+        if (explain) explain(fmt::format("dropped block \"{}\": a heading with nothing under it", body.back().text));
+        body.pop_back();
+    }
+}
+
+}  // namespace
+
+void Extractor::build(int root, std::vector<Block>& out, bool comments) {
+    (void)comments;
+    const std::string title = a_.title ? *a_.title : std::string();
+    BlockBuilder b(out, o_, facts_.base, title);
+    struct Frame {
+        int idx;
+        Tag tag;
+        std::string type;
+        int level, depth;
+        bool ordered;
+    };
+    std::vector<Frame> frames;
+    int list_depth = 0;
+    std::vector<bool> list_ordered;
+    int quote_depth = 0;
+    // The innermost heading, list item or quote decides the type of text; each frame keeps
+    // the context it opened, so nothing walks the stack.
+    auto set_type = [&]() {
+        b.type = "paragraph";
+        b.level = 0;
+        if (frames.empty()) return;
+        const Frame& f = frames.back();
+        b.type = f.type.empty() ? "paragraph" : f.type;
+        b.level = f.level;
+        b.depth = f.depth;
+        b.ordered = f.ordered;
+        (void)quote_depth;
+    };
+
+    // Iterative walk from the root element, in step with the flattened indices.
+    pugi::xml_node rootn = in_[static_cast<size_t>(root)].node;
+    int next = root;
+    pugi::xml_node cur = rootn;
+    std::vector<std::pair<pugi::xml_node, int>> open;  // entered elements and their index
+    auto enter = [&](pugi::xml_node n) -> bool {
+        if (n.type() == pugi::node_pcdata || n.type() == pugi::node_cdata) {
+            b.text(n.value());
+            return false;
+        }
+        if (n.type() != pugi::node_element) return false;
+        const int i = next++;
+        Info& x = in_[static_cast<size_t>(i)];
+        if (x.flags & (f_hard | f_boiler | f_comment | f_pruned | f_user)) {
+            next = x.end;
+            if (is_block(x.tag)) b.flush();
+            return false;
+        }
+        const Tag t = x.tag;
+        if (t == t_br) {
+            b.line_break();
+            return false;
+        }
+        if (t == t_img || t == t_picture) {
+            pugi::xml_node img = t == t_img ? n : n.child("img");
+            next = x.end;
+            if (!o_.images || !img) return false;
+            std::string src = image_src(img);
+            if (src.empty() && t == t_picture)
+                for (pugi::xml_node s = n.child("source"); s && src.empty(); s = s.next_sibling("source")) src = image_src(s);
+            if (src.empty()) return false;
+            const int w = std::atoi(img.attribute("width").value()), h = std::atoi(img.attribute("height").value());
+            if ((w > 0 && w < 50) || (h > 0 && h < 50)) return false;
+            Block f;
+            f.type = "figure";
+            f.src = resolve_url(facts_.base, src);
+            f.alt = collapse_space(img.attribute("alt").value());
+            b.pending_figure(std::move(f));
+            return false;
+        }
+        if (t == t_figure) {
+            pugi::xml_node img = n.find_node([](pugi::xml_node c) {
+                return std::string_view(c.name()) == "img" || std::string_view(c.name()) == "picture";
+            });
+            if (img && x.tables == 0) {
+                next = x.end;
+                b.flush();
+                if (!o_.images) return false;
+                if (std::string_view(img.name()) == "picture") img = img.child("img") ? img.child("img") : img;
+                std::string src = image_src(img);
+                if (src.empty())
+                    for (pugi::xml_node s = img.parent().child("source"); s && src.empty(); s = s.next_sibling("source"))
+                        src = image_src(s);
+                Block f;
+                f.type = "figure";
+                if (!src.empty()) f.src = resolve_url(facts_.base, src);
+                f.alt = collapse_space(img.attribute("alt").value());
+                // the caption: <figcaption> without its credit furniture
+                if (pugi::xml_node cap = n.child("figcaption")) {
+                    const int ci = index_of(cap);
+                    if (ci < 0 || !(in_[static_cast<size_t>(ci)].flags & f_dead)) {
+                        // text of the caption without boilerplate children (credits)
+                        std::string capt;
+                        if (ci >= 0) {
+                            for (int k = ci; k < in_[static_cast<size_t>(ci)].end; ++k) {
+                                const Info& y = in_[static_cast<size_t>(k)];
+                                if (y.flags & (f_hard | f_boiler | f_pruned | f_user)) {
+                                    k = y.end - 1;
+                                    continue;
+                                }
+                                for (pugi::xml_node c = y.node.first_child(); c; c = c.next_sibling())
+                                    if (c.type() == pugi::node_pcdata) {
+                                        capt += c.value();
+                                    } else if (c.type() == pugi::node_element) {
+                                        capt += ' ';
+                                    }
+                            }
+                        }
+                        f.text = collapse_space(capt);
+                    }
+                }
+                if (f.src.empty() && f.text.empty()) return false;
+                out.push_back(std::move(f));
+                return false;
+            }
+        }
+        if (t == t_table) {
+            // data table: no nested table, more than one row and column, short cells
+            bool data = x.tables == 1 && x.p <= 1;
+            int rows = 0, maxcols = 0;
+            if (data) {
+                for (int k = i + 1; k < x.end; ++k) {
+                    const Info& y = in_[static_cast<size_t>(k)];
+                    if (y.tag == t_tr) {
+                        ++rows;
+                        int cols = 0;
+                        for (pugi::xml_node c = y.node.first_child(); c; c = c.next_sibling()) {
+                            const std::string_view cn = c.name();
+                            if (cn == "td" || cn == "th") cols += std::max(1, std::atoi(c.attribute("colspan").value()));
+                        }
+                        maxcols = std::max(maxcols, cols);
+                    }
+                    if (y.tag == t_div && y.text > 300) data = false;
+                    if (y.tag == t_ul || y.tag == t_ol || is_heading(y.tag) || y.tag == t_blockquote) data = false;
+                }
+                if (rows < 1 || maxcols < 2) data = false;
+                if (std::string_view(n.attribute("role").value()) == "presentation") data = false;
+            }
+            if (data) {
+                next = x.end;
+                b.flush();
+                if (!o_.tables) return false;
+                if (pugi::xml_node cap = n.child("caption")) {
+                    Block p;
+                    p.text = node_text(cap);
+                    if (!p.text.empty()) out.push_back(std::move(p));
+                }
+                Block tb;
+                tb.type = "table";
+                bool header_done = false;
+                for (int k = i + 1; k < x.end; ++k) {
+                    const Info& y = in_[static_cast<size_t>(k)];
+                    if (y.tag != t_tr || (y.flags & f_dead)) continue;
+                    std::vector<std::string> row;
+                    bool all_th = true;
+                    for (pugi::xml_node c = y.node.first_child(); c; c = c.next_sibling()) {
+                        const std::string_view cn = c.name();
+                        if (cn != "td" && cn != "th") continue;
+                        if (cn == "td") all_th = false;
+                        row.push_back(node_text(c));
+                        const int span = std::min(100, std::max(1, std::atoi(c.attribute("colspan").value())));
+                        for (int s = 1; s < span; ++s) row.emplace_back();
+                    }
+                    if (row.empty()) continue;
+                    const bool in_thead = std::string_view(y.node.parent().name()) == "thead";
+                    if (!header_done && (all_th || in_thead)) tb.header_rows++;
+                    else header_done = true;
+                    tb.rows.push_back(std::move(row));
+                }
+                if (!tb.rows.empty()) out.push_back(std::move(tb));
+                return false;
+            }
+        }
+        if (t == t_pre) {
+            next = x.end;
+            b.flush();
+            std::string code;
+            // raw text of the subtree, <br> as newlines
+            pugi::xml_node c = n.first_child();
+            while (c && c != n) {
+                bool down = false;
+                if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) code += c.value();
+                else if (c.type() == pugi::node_element) {
+                    if (std::string_view(c.name()) == "br") code += '\n';
+                    else down = tag_of(c.name()) != t_script && tag_of(c.name()) != t_style;
+                }
+                if (down && c.first_child()) {
+                    c = c.first_child();
+                    continue;
+                }
+                while (c && c != n && !c.next_sibling()) c = c.parent();
+                if (!c || c == n) break;
+                c = c.next_sibling();
+            }
+            while (!code.empty() && (code.back() == '\n' || code.back() == ' ' || code.back() == '\r' || code.back() == '\t')) code.pop_back();
+            size_t lead = 0;
+            while (lead < code.size() && (code[lead] == '\n' || code[lead] == '\r')) ++lead;
+            code.erase(0, lead);
+            if (!code.empty()) {
+                Block cb;
+                cb.type = "code";
+                cb.text = std::move(code);
+                cb.lang = lang_of(n);
+                out.push_back(std::move(cb));
+            }
+            return false;
+        }
+        if (is_block(t)) {
+            b.flush();
+            if (t == t_ul || t == t_ol) {
+                ++list_depth;
+                list_ordered.push_back(t == t_ol);
+            }
+            if (t == t_blockquote) ++quote_depth;
+            Frame f{i, t, "", 0, 0, false};
+            if (is_heading(t)) {
+                f.type = "heading";
+                f.level = t - t_h1 + 1;
+            } else if (t == t_li) {
+                f.type = "item";
+                f.depth = std::max(0, list_depth - 1);
+                f.ordered = !list_ordered.empty() && list_ordered.back();
+            } else if (t == t_blockquote) {
+                f.type = "quote";
+            } else if (!frames.empty()) {
+                const Frame& p = frames.back();
+                f.type = p.type;
+                f.level = p.level;
+                f.depth = p.depth;
+                f.ordered = p.ordered;
+            }
+            frames.push_back(std::move(f));
+            set_type();
+        } else {
+            switch (t) {
+                case t_em: case t_i: b.open_span("em", "", i); break;
+                case t_strong: case t_b: b.open_span("strong", "", i); break;
+                case t_code: case t_kbd: case t_samp: case t_tt: b.open_span("code", "", i); break;
+                case t_sub: b.open_span("sub", "", i); break;
+                case t_sup: b.open_span("sup", "", i); break;
+                case t_a:
+                    if (o_.links) {
+                        std::string_view href = trim_view(n.attribute("href").value());
+                        if (!href.empty() && href.substr(0, 11) != "javascript:")
+                            b.open_span("link", resolve_url(facts_.base, href), i);
+                    }
+                    break;
+                default: break;
+            }
+        }
+        open.emplace_back(n, i);
+        return true;
+    };
+    auto leave = [&](pugi::xml_node n) {
+        (void)n;
+        if (open.empty()) return;
+        const int i = open.back().second;
+        open.pop_back();
+        const Tag t = in_[static_cast<size_t>(i)].tag;
+        if (is_block(t)) {
+            b.flush();
+            if (!frames.empty() && frames.back().idx == i) frames.pop_back();
+            if (t == t_ul || t == t_ol) {
+                --list_depth;
+                if (!list_ordered.empty()) list_ordered.pop_back();
+            }
+            if (t == t_blockquote) --quote_depth;
+            set_type();
+        } else {
+            b.close_span(i);
+        }
+    };
+    bool descend = enter(cur);
+    while (true) {
+        if (descend && cur.first_child()) {
+            cur = cur.first_child();
+            descend = enter(cur);
+            continue;
+        }
+        if (descend) leave(cur);
+        while (cur != rootn && !cur.next_sibling()) {
+            cur = cur.parent();
+            leave(cur);
+        }
+        if (cur == rootn) break;
+        cur = cur.next_sibling();
+        descend = enter(cur);
+    }
+    b.flush();
+}
+
+void Extractor::run() {
+    flatten();
+    if (in_.empty()) return;
+    mark_hard();
+    // --prune
+    for (const std::string& xp : o_.prune) {
+        try {
+            pugi::xpath_query q(xp.c_str());
+            for (const pugi::xpath_node& xn : q.evaluate_node_set(doc_)) {
+                const int i = index_of(xn.node());
+                if (i >= 0) {
+                    in_[static_cast<size_t>(i)].flags |= f_user;
+                    explain(fmt::format("dropped {}: --prune {}", describe(i), xp));
+                }
+            }
+        } catch (const pugi::xpath_exception& e) {
+            a_.warnings.push_back(fmt::format("bad --prune XPath '{}': {}", xp, e.what()));
+        }
+    }
+    measure();
+    std::vector<int> roots;
+    bool selected = false;
+    for (const std::string& xp : o_.select) {
+        try {
+            pugi::xpath_query q(xp.c_str());
+            pugi::xpath_node_set set = q.evaluate_node_set(doc_);
+            set.sort();
+            for (const pugi::xpath_node& xn : set) {
+                const int i = index_of(xn.node());
+                if (i < 0) continue;
+                // not inside a root already chosen
+                bool inside = false;
+                for (int r : roots) inside = inside || (i >= r && i < in_[static_cast<size_t>(r)].end);
+                if (!inside) {
+                    roots.push_back(i);
+                    explain(fmt::format("kept {}: --select {}", describe(i), xp));
+                }
+            }
+            selected = true;
+        } catch (const pugi::xpath_exception& e) {
+            a_.warnings.push_back(fmt::format("bad --select XPath '{}': {}", xp, e.what()));
+        }
+    }
+    Tuning t;
+    if (o_.preset == HtmlPreset::precision) {
+        t.sibling_ratio = 0.3;
+        t.link_density_max = 0.15;
+    } else if (o_.preset == HtmlPreset::recall) {
+        t.sibling_ratio = 0.1;
+        t.link_density_max = 0.35;
+    }
+    if (o_.whole_page) {
+        roots = {body_ >= 0 ? body_ : 0};
+        explain("kept <body>: --whole-page");
+    } else if (selected) {
+        // hints still clean inside the chosen nodes
+        mark_boiler(t);
+        measure();
+    } else {
+        mark_boiler(t);
+        measure();
+        roots = choose(t);
+        clean(roots, t);
+        const int total = body_ >= 0 ? in_[static_cast<size_t>(body_)].text : 0;
+        measure();
+        int got = text_of_roots(roots);
+        // Weak result: try again with fewer assumptions (Readability's retry), keep the best.
+        const int enough = o_.preset == HtmlPreset::recall ? 1000 : (o_.preset == HtmlPreset::precision ? 250 : 500);
+        if (got < enough && total > got) {
+            struct Attempt {
+                Tuning t;
+                const char* name;
+            };
+            Tuning t2 = t;
+            t2.strip_hints = false;
+            Tuning t3 = t2;
+            t3.weight_classes = false;
+            Tuning t4 = t3;
+            t4.clean_conditionally = false;
+            t4.detect_comments = false;
+            std::vector<int> best = roots;
+            int best_len = got;
+            std::vector<uint8_t> best_flags(in_.size());
+            for (size_t k = 0; k < in_.size(); ++k) best_flags[k] = in_[k].flags;
+            for (const Tuning& tt : {t2, t3, t4}) {
+                for (Info& x : in_) x.flags &= static_cast<uint8_t>(f_hard | f_user);
+                mark_boiler(tt);
+                measure();
+                std::vector<int> r = choose(tt);
+                clean(r, tt);
+                measure();
+                const int len = text_of_roots(r);
+                explain(fmt::format("retry (weak result, {} chars): {} chars", best_len, len));
+                // a retry only wins when it finds clearly more (not just the furniture back)
+                if (len > best_len + std::max(200, best_len / 2)) {
+                    best_len = len;
+                    best = r;
+                    for (size_t k = 0; k < in_.size(); ++k) best_flags[k] = in_[k].flags;
+                }
+                if (len >= enough) break;
+            }
+            for (size_t k = 0; k < in_.size(); ++k) in_[k].flags = best_flags[k];
+            roots = best;
+            measure();
+        }
+    }
+    if (roots.empty() && body_ >= 0) roots = {body_};
+    for (int r : roots) build(r, a_.body, false);
+    if (!o_.whole_page && o_.select.empty()) filter_furniture(a_.body, o_.explain);
+    if (o_.comments) {
+        for (size_t i = 0; i < in_.size(); ++i) {
+            const Info& x = in_[i];
+            if (x.flags & f_hard) {
+                i = static_cast<size_t>(x.end) - 1;
+                continue;
+            }
+            if (x.flags & f_comment) {
+                in_[i].flags &= static_cast<uint8_t>(~f_comment);
+                // forms (reply boxes) inside stay out
+                build(static_cast<int>(i), a_.comments, true);
+                in_[i].flags |= f_comment;
+                i = static_cast<size_t>(x.end) - 1;
+            }
+        }
+    }
+}
+
+}  // namespace copydesk::extract::html_detail
+
+namespace copydesk::extract::html_detail {
+
+void extract_content(const pugi::xml_document& doc, const HtmlOptions& options, const PageFacts& facts, Article& a) {
+    Extractor e(doc, options, facts, a);
+    e.run();
+}
+
+}  // namespace copydesk::extract::html_detail

@@ -1,0 +1,50 @@
+// Private pieces of the HTML extractor shared by html_*.cpp.
+#pragma once
+
+#include <pugixml.hpp>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "copydesk/article.hpp"
+#include "copydesk/extract.hpp"
+
+namespace copydesk::extract {
+
+// White space (ASCII and U+00A0) trimmed at both ends.
+std::string_view trim_view(std::string_view s);
+// Runs of white space (ASCII and U+00A0) become one space; trimmed.
+std::string collapse_space(std::string_view s);
+// Lowercase host of an absolute URL ("" when none).
+std::string host_of(std::string_view url);
+
+namespace html_detail {
+
+// ISO 8601 form of a date as pages write it ("2020-03-23T12:25:51+01:00", "March 23, 2020",
+// "23 Mar 2020", "Mon, 23 Mar 2020 12:25:51 GMT", "2020/03/23"); empty when not a date.
+std::string normalize_date(std::string_view s);
+
+// The text of a subtree, white space collapsed, <script>/<style> left out. Iterative.
+std::string node_text(pugi::xml_node n);
+
+// Lowercase "class id" of an element, for hint matching.
+std::string class_id(pugi::xml_node n);
+
+// Whether the lowercase hint string names a comment section.
+bool is_comment_hint(std::string_view hint);
+
+// What the metadata pass learned that the content pass uses.
+struct PageFacts {
+    std::string base;  // the URL links resolve against (<base href> over the page URL)
+};
+
+// Fills the metadata fields of `a` from the page. `url` is the page URL (may be empty).
+void extract_metadata(const pugi::xml_document& doc, std::string_view url, Article& a, PageFacts& facts);
+
+// Fills a.body (and a.comments) from the page.
+void extract_content(const pugi::xml_document& doc, const HtmlOptions& options, const PageFacts& facts,
+                     Article& a);
+
+}  // namespace html_detail
+}  // namespace copydesk::extract

@@ -1,0 +1,198 @@
+// Tests of the HTML extractor (copydesk/extract.hpp, HTML section): URL resolution, title
+// cleaning, byline splitting, dates in URLs, the rules file, JSON-LD and the content pass.
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "copydesk/extract.hpp"
+
+using namespace copydesk;
+using namespace copydesk::extract;
+
+namespace {
+
+std::string texts(const Article& a) {
+    std::string s;
+    for (const Block& b : a.body) {
+        s += b.type;
+        if (b.type == "heading") s += std::to_string(b.level);
+        if (b.type == "item") s += "@" + std::to_string(b.depth);
+        s += ":" + b.text + "\n";
+    }
+    return s;
+}
+
+}  // namespace
+
+TEST_CASE("resolve_url follows RFC 3986 section 5.4") {
+    const std::string base = "http://a/b/c/d;p?q";
+    // normal examples
+    CHECK(resolve_url(base, "g:h") == "g:h");
+    CHECK(resolve_url(base, "g") == "http://a/b/c/g");
+    CHECK(resolve_url(base, "./g") == "http://a/b/c/g");
+    CHECK(resolve_url(base, "g/") == "http://a/b/c/g/");
+    CHECK(resolve_url(base, "/g") == "http://a/g");
+    CHECK(resolve_url(base, "//g") == "http://g/");
+    CHECK(resolve_url(base, "?y") == "http://a/b/c/d;p?y");
+    CHECK(resolve_url(base, "g?y") == "http://a/b/c/g?y");
+    CHECK(resolve_url(base, "#s") == "http://a/b/c/d;p?q#s");
+    CHECK(resolve_url(base, "g#s") == "http://a/b/c/g#s");
+    CHECK(resolve_url(base, ";x") == "http://a/b/c/;x");
+    CHECK(resolve_url(base, "") == "http://a/b/c/d;p?q");
+    CHECK(resolve_url(base, ".") == "http://a/b/c/");
+    CHECK(resolve_url(base, "./") == "http://a/b/c/");
+    CHECK(resolve_url(base, "..") == "http://a/b/");
+    CHECK(resolve_url(base, "../g") == "http://a/b/g");
+    CHECK(resolve_url(base, "../..") == "http://a/");
+    CHECK(resolve_url(base, "../../g") == "http://a/g");
+    // abnormal examples
+    CHECK(resolve_url(base, "../../../g") == "http://a/g");
+    CHECK(resolve_url(base, "/./g") == "http://a/g");
+    CHECK(resolve_url(base, "/../g") == "http://a/g");
+    CHECK(resolve_url(base, "g.") == "http://a/b/c/g.");
+    CHECK(resolve_url(base, "..g") == "http://a/b/c/..g");
+    CHECK(resolve_url(base, "./g/.") == "http://a/b/c/g/");
+    CHECK(resolve_url(base, "g;x=1/../y") == "http://a/b/c/y");
+    CHECK(resolve_url(base, "g?y/./x") == "http://a/b/c/g?y/./x");
+    // pages
+    CHECK(resolve_url("https://example.com", "img/a.jpg") == "https://example.com/img/a.jpg");
+    CHECK(resolve_url("https://example.com/x/", "  /a b \n") == "https://example.com/a b");
+    CHECK(resolve_url("", "/a") == "/a");
+    CHECK(resolve_url("https://example.com/a", "mailto:x@example.com") == "mailto:x@example.com");
+}
+
+TEST_CASE("clean_title removes the site name") {
+    CHECK(clean_title("River floods | The Courier", "The Courier") == "River floods");
+    CHECK(clean_title("The Courier - River floods", "the courier") == "River floods");
+    CHECK(clean_title("River towns brace for floods \u2013 Courier", "") == "River towns brace for floods");
+    CHECK(clean_title("Short | Site", "") == "Short | Site");
+    CHECK(clean_title("A plain title without parts", "") == "A plain title without parts");
+    CHECK(clean_title("  spaced   title  ", "") == "spaced title");
+}
+
+TEST_CASE("split_authors finds the people in a byline") {
+    CHECK(split_authors("By Jane Doe and John Roe") == std::vector<std::string>{"Jane Doe", "John Roe"});
+    CHECK(split_authors("Jane Doe, Staff Writer") == std::vector<std::string>{"Jane Doe"});
+    CHECK(split_authors("Von Klaus Berger und Eva Roth") == std::vector<std::string>{"Klaus Berger", "Eva Roth"});
+    CHECK(split_authors("Staff").empty());
+    CHECK(split_authors("Ann Marsh - Senior Correspondent") == std::vector<std::string>{"Ann Marsh"});
+    CHECK(split_authors("a@b.example").empty());
+    CHECK(split_authors("Lee Park; Sam Ho & Robin Li") == std::vector<std::string>{"Lee Park", "Sam Ho", "Robin Li"});
+    CHECK(split_authors("Mac & i") == std::vector<std::string>{"Mac & i"});
+    CHECK(split_authors("James Akinaka \u2022 8h") == std::vector<std::string>{"James Akinaka"});
+}
+
+TEST_CASE("date_from_url reads dates in paths") {
+    CHECK(date_from_url("https://x.example/2020/03/23/story") == "2020-03-23");
+    CHECK(date_from_url("https://x.example/news/2020-3-5-story.html") == "2020-03-05");
+    CHECK(date_from_url("https://x.example/20200323/story") == "2020-03-23");
+    CHECK(date_from_url("https://x.example/2020/03/story") == "2020-03");
+    CHECK(date_from_url("https://x.example/story-12345") == "");
+    CHECK(date_from_url("https://x.example/1234/99/99/") == "");
+}
+
+TEST_CASE("rules files: hosts, select, prune, preset") {
+    const HtmlRules r = parse_html_rules(
+        "# rules\n[example.com]\nselect = \"//div[@id='story']\"\nprune = [\"//aside\", '//div[@class=\"ad\"]']\n"
+        "preset = \"precision\"\n\n[\"news.example.com\"]\npreset = 'recall'\n");
+    REQUIRE(r.error.empty());
+    REQUIRE(r.rules.size() == 2);
+    HtmlOptions o;
+    CHECK(apply_html_rules(r, "https://www.example.com/a", o));
+    CHECK(o.select == std::vector<std::string>{"//div[@id='story']"});
+    CHECK(o.prune.size() == 2);
+    CHECK(o.preset == HtmlPreset::precision);
+    HtmlOptions n;
+    CHECK(apply_html_rules(r, "https://news.example.com/a", n));
+    CHECK(n.preset == HtmlPreset::recall);
+    CHECK(n.select.empty());
+    HtmlOptions none;
+    CHECK_FALSE(apply_html_rules(r, "https://badexample.com/", none));
+    CHECK(parse_html_rules("select = \"x\"\n").error == "line 1: key 'select' outside a [host] table");
+    CHECK(parse_html_rules("[a]\nfoo = \"x\"\n").error.find("line 2: unknown key 'foo'") == 0);
+    CHECK(parse_html_rules("[a]\nselect = \"x\n").error == "line 2: unterminated string");
+}
+
+TEST_CASE("JSON-LD: @graph, @id references, arrays, breadcrumbs") {
+    const std::string page = R"(<html><head><script type="application/ld+json">
+      {"@graph": [{"@type": "Person", "@id": "#p", "name": "Ann Marsh"},
+                  {"@type": ["NewsArticle"], "headline": "Floods", "author": [{"@id": "#p"}, {"name": "Tom Reed"}],
+                   "datePublished": "2024-03-02T08:15:00Z", "dateModified": "2024-03-03",
+                   "publisher": {"@type": "Organization", "name": "Courier"}},
+                  {"@type": "BreadcrumbList", "itemListElement": [
+                     {"position": 2, "name": "Weather"}, {"position": 1, "item": {"name": "News"}}]}]}
+      </script></head><body><p>Text.</p></body></html>)";
+    const Article a = extract_html(page);
+    CHECK(a.title == "Floods");
+    CHECK(a.authors == std::vector<std::string>{"Ann Marsh", "Tom Reed"});
+    CHECK(a.date_published == "2024-03-02T08:15:00Z");
+    CHECK(a.date_modified == "2024-03-03");
+    CHECK(a.site_name == "Courier");
+    CHECK(a.breadcrumbs == std::vector<std::string>{"News", "Weather"});
+}
+
+TEST_CASE("JSON-LD that does not parse is ignored") {
+    const Article a = extract_html("<title>T t t</title><script type=application/ld+json>{\"headline\": </script><p>x");
+    CHECK(a.title == "T t t");
+}
+
+TEST_CASE("content: blocks, spans, lists, no glued words") {
+    const std::string page =
+        "<html><body><nav><a href=/>Home</a> <a href=/b>B</a></nav><div class=story>"
+        "<h2>Head</h2><p>One <em>two</em> <a href='x.html'>three</a>.</p><p>Four<br>five</p>"
+        "<ul><li>a<ul><li>b</li></ul></li></ul><div>six</div><div>seven</div>"
+        "<p>A long paragraph, with commas, so that this container wins the scoring, clearly, and more.</p>"
+        "</div><footer>Copyright</footer></body></html>";
+    HtmlOptions o;
+    o.url = "http://h.example/d/p.html";
+    const Article a = extract_html(page, o);
+    CHECK(texts(a) ==
+          "heading2:Head\nparagraph:One two three.\nparagraph:Four\nfive\nitem@0:a\nitem@1:b\nparagraph:six\n"
+          "paragraph:seven\nparagraph:A long paragraph, with commas, so that this container wins the scoring, "
+          "clearly, and more.\n");
+    REQUIRE(a.body.size() > 1);
+    const Block& p = a.body[1];
+    REQUIRE(p.spans.size() == 2);
+    CHECK(p.spans[0].kind == "em");
+    CHECK(p.spans[0].start == 4);
+    CHECK(p.spans[0].end == 7);
+    CHECK(p.spans[1].kind == "link");
+    CHECK(p.spans[1].href == "http://h.example/d/x.html");
+    CHECK(p.spans[1].start == 8);
+    CHECK(p.spans[1].end == 13);
+}
+
+TEST_CASE("content: <base href> wins over the page URL; --no-links") {
+    const std::string page =
+        "<html><head><base href='https://cdn.example/base/'></head><body><article>"
+        "<p>Some text here, long enough, with a <a href='../l'>link</a>, to be content, truly.</p>"
+        "<img src='i.png' width=400></article></body></html>";
+    HtmlOptions o;
+    o.url = "http://h.example/a";
+    Article a = extract_html(page, o);
+    REQUIRE(a.body.size() == 2);
+    CHECK(a.body[0].spans.at(0).href == "https://cdn.example/l");
+    CHECK(a.body[1].type == "figure");
+    CHECK(a.body[1].src == "https://cdn.example/base/i.png");
+    o.links = false;
+    o.images = false;
+    a = extract_html(page, o);
+    REQUIRE(a.body.size() == 1);
+    CHECK(a.body[0].spans.empty());
+}
+
+TEST_CASE("bad XPath gives a warning, not an exception") {
+    HtmlOptions o;
+    o.select = {"//div[@"};
+    o.prune = {"(("};
+    const Article a = extract_html("<p>x</p>", o);
+    CHECK(a.warnings.size() == 2);
+}
+
+TEST_CASE("deeply nested pages do not recurse") {
+    std::string page;
+    for (int i = 0; i < 100000; ++i) page += "<div>";
+    page += "text, text, text and more text for the scoring pass to find something";
+    const Article a = extract_html(page);
+    CHECK(a.body.size() == 1);
+}
