@@ -1,4 +1,4 @@
-// copydesk-extract: raw page (HTML or plain-text dump; WARC to come) -> one article record.
+// copydesk-extract: raw page (HTML, WARC records, or a plain-text dump) -> one article record each.
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
@@ -6,7 +6,9 @@
 #include <fstream>
 #include <sstream>
 
+#include "copydesk/charset.hpp"
 #include "copydesk/cli.hpp"
+#include "copydesk/documents.hpp"
 #include "copydesk/extract.hpp"
 #include "copydesk/html.hpp"
 #include "copydesk/io.hpp"
@@ -104,115 +106,123 @@ std::string content_id(std::string_view bytes) {
 
 std::string display(const std::string& path) { return path == "-" ? "stdin" : path; }
 
-extract::InputKind kind_of(const Options& o, std::string_view bytes) {
+// What a document is: as -f says, else a WARC record's type, else sniffed from its bytes.
+extract::InputKind kind_of(const Options& o, const io::Document& doc) {
     if (o.from == "text") return extract::InputKind::text;
-    if (o.from == "html") return extract::InputKind::html;
-    if (o.from == "warc") return extract::InputKind::warc;
-    return extract::sniff_input(bytes.substr(0, 4096));
+    if (o.from == "html" || (doc.from_warc && doc.html)) return extract::InputKind::html;
+    const extract::InputKind sniffed = extract::sniff_input(std::string_view(doc.bytes).substr(0, 4096));
+    if (doc.from_warc && sniffed == extract::InputKind::warc) return extract::InputKind::text;
+    return sniffed;
 }
 
-// Page bytes as UTF-8 for the HTML parser. A stand-in until the charset layer is wired in:
-// a UTF-8 BOM is dropped; valid UTF-8 stays; anything else is read as windows-1252 (Latin-1
-// for the C1 range).
-std::string page_utf8(std::string_view bytes, Source& source) {
-    if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
-    if (text::is_valid_utf8(bytes)) {
-        source.charset = "utf-8";
-        return std::string(bytes);
-    }
-    static constexpr char32_t c1[32] = {0x20AC, 0x81,   0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
-                                        0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8D,   0x017D, 0x8F,
-                                        0x90,   0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-                                        0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D,   0x017E, 0x0178};
-    std::string out;
-    out.reserve(bytes.size() + bytes.size() / 8);
-    for (unsigned char c : bytes) {
-        if (c < 0x80) out.push_back(static_cast<char>(c));
-        else text::append_utf8(out, c < 0xA0 ? c1[c - 0x80] : static_cast<char32_t>(c));
-    }
-    source.charset = "windows-1252";
-    return out;
+// The page as UTF-8 through the charset layer (BOM, HTTP charset, <meta> prescan, guess,
+// windows-1252), with the charset and how it was chosen recorded in `source`.
+std::string page_utf8(const io::Document& doc, Source& source, std::vector<std::string>& warnings) {
+    charset::Decoded decoded = charset::decode_html(doc.bytes, doc.http_content_type);
+    source.charset = decoded.charset;
+    source.charset_source = decoded.source;
+    for (std::string& w : decoded.warnings) warnings.push_back(std::move(w));
+    return std::move(decoded.utf8);
 }
 
-// Why an input of this kind cannot become an article yet; empty when it can.
+// Why an input of this kind cannot become an article; empty when it can.
 std::string unsupported(extract::InputKind kind) {
     switch (kind) {
         case extract::InputKind::text: return {};
         case extract::InputKind::html: return {};
-        case extract::InputKind::warc: return "WARC input is not available in this version";
+        case extract::InputKind::warc: return "not a WARC file (-f warc was given or it starts like one)";
         case extract::InputKind::jsonl: return "input is a JSON Lines record stream, not a page";
         case extract::InputKind::binary: return "binary input: not a text dump, HTML page or WARC file";
     }
     return "unknown input";
 }
 
-Article article_for(const Options& o, const std::string& path, const io::ReadAll& in, cli::Diagnostics& diag) {
-    const extract::InputKind kind = kind_of(o, in.bytes);
+// "crawl.warc.gz:@1234" for a WARC record, the path for a file.
+std::string place_of(const io::Document& doc) {
+    return doc.from_warc ? fmt::format("{}:@{}", display(doc.path), doc.offset) : display(doc.path);
+}
+
+Article extract_page(const Options& o, const io::Document& doc, cli::Diagnostics& diag) {
+    Source src;
+    std::vector<std::string> warnings;
+    const std::string utf8 = page_utf8(doc, src, warnings);
+    extract::HtmlOptions options = o.html;
+    if (!o.url.empty()) options.url = o.url;
+    else if (!doc.uri.empty()) options.url = doc.uri;
+    if (!o.rules.rules.empty()) extract::apply_html_rules(o.rules, options.url, options);
+    if (o.explain) {
+        options.explain = [&diag, place = place_of(doc)](const std::string& line) {
+            diag.error(place, "explain: " + line);
+        };
+    }
+    Article a = extract::extract_html(utf8, options);
+    a.source.charset = src.charset;
+    a.source.charset_source = src.charset_source;
+    a.warnings.insert(a.warnings.begin(), warnings.begin(), warnings.end());
+    return a;
+}
+
+// The record's origin: path, URI, WARC identity, size.
+void set_source(const Options& o, const io::Document& doc, extract::InputKind kind, Article& a) {
+    a.id = content_id(doc.from_warc ? doc.warc_record_id + doc.bytes : doc.bytes);
+    a.source.path = doc.path;
+    a.source.format = doc.from_warc ? "warc" : std::string(extract::to_string(kind));
+    a.source.bytes = static_cast<int64_t>(doc.bytes.size());
+    a.source.uri = !o.url.empty() ? o.url : doc.uri;
+    a.source.warc_record_id = doc.warc_record_id;
+    a.source.warc_date = doc.warc_date;
+    a.source.offset = doc.offset;
+    if (!o.url.empty()) a.url = o.url;
+    else if (!a.url && !doc.uri.empty()) a.url = doc.uri;
+    if (!a.language && !doc.content_language.empty())
+        a.language = doc.content_language.substr(0, doc.content_language.find_first_of(", ;"));
+}
+
+Article article_for(const Options& o, const io::Document& doc, cli::Diagnostics& diag) {
+    const extract::InputKind kind = kind_of(o, doc);
     Article a;
     if (const std::string why = unsupported(kind); !why.empty()) {
         a.error = why;
     } else if (kind == extract::InputKind::html) {
-        Source src;
-        const std::string utf8 = page_utf8(in.bytes, src);
-        extract::HtmlOptions options = o.html;
-        if (!o.url.empty()) options.url = o.url;
-        if (!o.rules.rules.empty()) extract::apply_html_rules(o.rules, options.url, options);
-        if (o.explain) {
-            const std::string place = display(path);
-            options.explain = [&diag, place](const std::string& line) { diag.error(place, "explain: " + line); };
-        }
-        a = extract::extract_html(utf8, options);
-        a.source.charset = src.charset;
+        a = extract_page(o, doc, diag);
     } else {
-        a = extract::parse_text_dump(in.bytes, o.dump);
+        a = extract::parse_text_dump(doc.bytes, o.dump);
     }
-    a.id = content_id(in.bytes);
-    a.source.path = path;
-    a.source.format = std::string(extract::to_string(kind));
-    a.source.bytes = static_cast<int64_t>(in.bytes.size());
-    if (!o.url.empty()) {
-        a.url = o.url;
-        a.source.uri = o.url;
-    }
-    if (a.error) diag.error(display(path), *a.error);
-    for (const std::string& w : a.warnings) diag.warning(display(path), w);
-    if (!in.damage.empty()) a.warnings.push_back("input ended early: " + in.damage);  // reported by the caller
+    set_source(o, doc, kind, a);
+    a.warnings.insert(a.warnings.begin(), doc.warnings.begin(), doc.warnings.end());
+    const std::string place = place_of(doc);
+    if (a.error) diag.error(place, *a.error);
+    for (const std::string& w : a.warnings) diag.warning(place, w);
+    if (!doc.damage.empty()) a.warnings.push_back("input ended early: " + doc.damage);  // reported by the caller
     add_history(a, "extract", fmt::format("\"format\":\"{}\"{}", extract::to_string(kind), o.history_options));
     return a;
 }
 
-cli::OrderedOutcome extract_one(const Options& o, const std::string& path, cli::Diagnostics& diag) {
+cli::OrderedOutcome extract_one(const Options& o, const io::Document& doc, cli::Diagnostics& diag) {
     cli::OrderedOutcome out;
-    io::ReadAll in;
-    try {
-        in = io::read_all(path, o.common.max_record);
-    } catch (const io::Error& e) {
-        diag.error("", e.what());
-        out.io_error = true;
-        return out;
-    }
-    out.bytes = static_cast<int64_t>(in.bytes.size());
-    if (!in.damage.empty()) {
-        diag.error(display(path), in.damage);
+    out.bytes = static_cast<int64_t>(doc.bytes.size());
+    if (!doc.damage.empty()) {
+        diag.error(display(doc.path), doc.damage);
         out.io_error = true;
     }
-    if (o.dump_dom && !in.truncated) {
+    if (o.dump_dom && !doc.truncated) {
         Source src;
+        std::vector<std::string> warnings;
         html::ParseOptions po;
         po.max_nodes = o.html.max_nodes;
-        const html::ParseResult parsed = html::parse(page_utf8(in.bytes, src), po);
+        const html::ParseResult parsed = html::parse(page_utf8(doc, src, warnings), po);
         out.output = html::dump_tree(parsed.doc);
-        for (const std::string& w : parsed.warnings) diag.warning(display(path), w);
+        for (const std::string& w : parsed.warnings) diag.warning(place_of(doc), w);
         out.records = 1;
         return out;
     }
     Article a;
-    if (in.truncated) {
+    if (doc.truncated) {
         a.error = fmt::format("input larger than --max-record ({} bytes)", o.common.max_record);
-        a.source.path = path;
-        diag.error(display(path), *a.error);
+        a.source.path = doc.path;
+        diag.error(place_of(doc), *a.error);
     } else {
-        a = article_for(o, path, in, diag);
+        a = article_for(o, doc, diag);
     }
     out.records = 1;
     out.errors = a.error.has_value();
@@ -242,9 +252,18 @@ int main(int argc, char** argv) {
         diag.error("", e.what());
         return cli::exit_io;
     }
-    size_t next_path = 0;
-    return cli::run_tasks(o.common, diag, [&]() -> cli::Task {
-        if (next_path == paths.size()) return {};
-        return [&, path = paths[next_path++]] { return extract_one(o, path, diag); };
+    io::DocumentOptions reading;
+    reading.max_bytes = o.common.max_record;
+    reading.warc = o.from == "warc" ? io::DocumentOptions::Warc::always
+                   : o.from == "auto" ? io::DocumentOptions::Warc::sniff
+                                      : io::DocumentOptions::Warc::never;
+    io::DocumentReader documents(
+        std::move(paths), reading, [&](const std::string& place, const std::string& m) { diag.error(place, m); },
+        [&](const std::string& place, const std::string& m) { diag.warning(place, m); });
+    const int status = cli::run_tasks(o.common, diag, [&]() -> cli::Task {
+        io::Document doc;
+        if (!documents.next(doc)) return {};
+        return [&o, &diag, doc = std::move(doc)] { return extract_one(o, doc, diag); };
     });
+    return documents.failed() && status != cli::exit_usage ? cli::exit_io : status;
 }
