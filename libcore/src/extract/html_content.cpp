@@ -6,6 +6,7 @@
 #include <cctype>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -145,7 +146,9 @@ class WordSet {
         for (size_t i = 0; i < s.size(); ++i) {
             const auto& b = buckets_[static_cast<unsigned char>(s[i])];
             for (std::string_view w : b)
-                if (s.size() - i >= w.size() && s.compare(i, w.size(), w) == 0) return w;
+                if (s.size() - i >= w.size() && (w.size() < 2 || s[i + 1] == w[1]) &&
+                    std::memcmp(s.data() + i, w.data(), w.size()) == 0)
+                    return w;
         }
         return {};
     }
