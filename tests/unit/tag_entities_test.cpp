@@ -27,7 +27,7 @@ std::string read_file(const std::string& path) {
 
 // The seed dump as extract gives it: body paragraphs after the dateline and standfirst.
 Article seed_article() {
-    const std::string raw = read_file(COPYDESK_SHARED_DIR "/data/seed/china-daily-2020-03-23.txt");
+    const std::string raw = read_file(COPYDESK_SOURCE_DIR "/examples/china-daily-2020-03-23.txt");
     std::vector<std::string> paras;
     size_t pos = 0;
     while (pos <= raw.size()) {
