@@ -1,4 +1,5 @@
 // Code point classes, the one-pass classifier, edit lists and the rewriter.
+#include "copydesk/text.hpp"
 #include <utf8proc.h>
 
 #include <algorithm>
@@ -120,27 +121,6 @@ constexpr bool ascii_ws(unsigned char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
 }
 
-inline char32_t decode_valid(std::string_view s, size_t& i) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) { ++i; return c; }
-    if (c < 0xE0) {
-        char32_t cp = ((c & 0x1F) << 6) | (static_cast<unsigned char>(s[i + 1]) & 0x3F);
-        i += 2;
-        return cp;
-    }
-    if (c < 0xF0) {
-        char32_t cp = ((c & 0x0F) << 12) | ((static_cast<unsigned char>(s[i + 1]) & 0x3F) << 6) |
-                      (static_cast<unsigned char>(s[i + 2]) & 0x3F);
-        i += 3;
-        return cp;
-    }
-    char32_t cp = ((c & 0x07) << 18) | ((static_cast<unsigned char>(s[i + 1]) & 0x3F) << 12) |
-                  ((static_cast<unsigned char>(s[i + 2]) & 0x3F) << 6) |
-                  (static_cast<unsigned char>(s[i + 3]) & 0x3F);
-    i += 4;
-    return cp;
-}
-
 }  // namespace
 
 uint32_t class_of(char32_t cp) {
@@ -231,7 +211,7 @@ uint32_t classify(std::string_view s) {
                 prev_ws = false;
                 continue;
             }
-            char32_t cp = decode_valid(s, i);
+            char32_t cp = text::decode_valid(s, i);
             uint32_t k = cp < 0x10000 ? t.bmp[cp] : compute_class(cp, &t.second);
             m |= k;
             if ((k & kMojiCont) && (prev_k & kMojiLead)) m |= kMojibake;
@@ -355,7 +335,7 @@ void Rewriter::replace(size_t a, size_t b, std::string_view r) {
                 if (c == ' ' || c == '\t' || c == '\n' || c == '\r') produced |= kWsRun;
                 ++i;
             } else {
-                uint32_t k = class_of(decode_valid(r, i));
+                uint32_t k = class_of(text::decode_valid(r, i));
                 produced |= k;
                 if (k & (kMojiLead | kMojiCont)) produced |= kMojibake;
             }

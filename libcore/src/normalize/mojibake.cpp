@@ -15,6 +15,7 @@
 // a no-break space that became a space ("TÃ i" -> "Tài") and the lost 0x9D of "”" ("â€" -> "”").
 // CESU-8 surrogate pairs in the mis-decoded bytes are joined. Each call peels one layer; the
 // pipeline runs until nothing changes, so text mis-decoded several times is repaired too.
+#include "copydesk/text.hpp"
 #include <utf8proc.h>
 
 #include <array>
@@ -157,20 +158,6 @@ struct Item {
 
 inline bool ascii_space(char32_t b) { return b == ' ' || b == '\t' || b == '\r' || b == '\n'; }
 
-inline char32_t decode_fast(const std::string& s, size_t& i) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) { ++i; return c; }
-    if (c < 0xE0) { char32_t r = ((c & 0x1F) << 6) | (s[i + 1] & 0x3F); i += 2; return r; }
-    if (c < 0xF0) {
-        char32_t r = ((c & 0x0F) << 12) | ((s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F);
-        i += 3;
-        return r;
-    }
-    char32_t r = ((c & 0x07) << 18) | ((s[i + 1] & 0x3F) << 12) | ((s[i + 2] & 0x3F) << 6) | (s[i + 3] & 0x3F);
-    i += 4;
-    return r;
-}
-
 // The items of s[from, to).
 std::vector<Item> items_of(const std::string& s, size_t from, size_t to) {
     std::vector<Item> v;
@@ -190,7 +177,7 @@ std::vector<Item> items_of(const std::string& s, size_t from, size_t to) {
             continue;
         }
         size_t start = i;
-        char32_t cp = decode_fast(s, i);
+        char32_t cp = text::decode_valid(s, i);
         if (!v.empty() && v.back().end == start) v.back().after = cp;
         else if (!v.empty() && v.back().after2 == 0 && v.back().end + 1 == start) v.back().after2 = cp;
         v.push_back({cp, static_cast<uint32_t>(start), static_cast<uint32_t>(i), gap, ws, nl, prev, 0, 0});

@@ -1,5 +1,6 @@
 // The normalize steps except mojibake (mojibake.cpp). Each takes valid UTF-8 and returns true
 // when it changed it; offsets of what it changed go to ctx.edits, details to ctx.explain.
+#include "copydesk/text.hpp"
 #include <utf8proc.h>
 
 #include <algorithm>
@@ -15,27 +16,6 @@ namespace copydesk::normalize::detail {
 
 namespace {
 
-inline char32_t decode_at(std::string_view s, size_t& i) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) { ++i; return c; }
-    if (c < 0xE0) {
-        char32_t cp = ((c & 0x1F) << 6) | (static_cast<unsigned char>(s[i + 1]) & 0x3F);
-        i += 2;
-        return cp;
-    }
-    if (c < 0xF0) {
-        char32_t cp = ((c & 0x0F) << 12) | ((static_cast<unsigned char>(s[i + 1]) & 0x3F) << 6) |
-                      (static_cast<unsigned char>(s[i + 2]) & 0x3F);
-        i += 3;
-        return cp;
-    }
-    char32_t cp = ((c & 0x07) << 18) | ((static_cast<unsigned char>(s[i + 1]) & 0x3F) << 12) |
-                  ((static_cast<unsigned char>(s[i + 2]) & 0x3F) << 6) |
-                  (static_cast<unsigned char>(s[i + 3]) & 0x3F);
-    i += 4;
-    return cp;
-}
-
 // The code point that ends just before byte i (0 at the start).
 inline char32_t prev_cp(std::string_view s, size_t i, size_t* start = nullptr) {
     if (i == 0) { if (start) *start = 0; return 0; }
@@ -43,12 +23,12 @@ inline char32_t prev_cp(std::string_view s, size_t i, size_t* start = nullptr) {
     while (j > 0 && (static_cast<unsigned char>(s[j]) & 0xC0) == 0x80) --j;
     if (start) *start = j;
     size_t k = j;
-    return decode_at(s, k);
+    return text::decode_valid(s, k);
 }
 
 inline char32_t next_cp(std::string_view s, size_t i) {
     if (i >= s.size()) return 0;
-    return decode_at(s, i);
+    return text::decode_valid(s, i);
 }
 
 std::string utf8(char32_t cp) {
@@ -348,7 +328,7 @@ bool step_invisible(std::string& s, StepContext& c) {
         unsigned char b = static_cast<unsigned char>(s[i]);
         if (b < 0xC2) { ++i; continue; }
         size_t j = i;
-        char32_t cp = decode_at(s, j);
+        char32_t cp = text::decode_valid(s, j);
         switch (cp) {
             case 0x200B: case 0x2060: case 0xFEFF: case 0x00AD: case 0x180E:
                 w.replace(i, j, "");
@@ -375,7 +355,7 @@ bool step_spaces(std::string& s, StepContext& c) {
         unsigned char b = static_cast<unsigned char>(s[i]);
         if (b < 0xC2) { ++i; continue; }
         size_t j = i;
-        char32_t cp = decode_at(s, j);
+        char32_t cp = text::decode_valid(s, j);
         if (class_of(cp) & kOddSpace) w.replace(i, j, " ");
         i = j;
     }
@@ -394,14 +374,14 @@ bool step_form(std::string& s, StepContext& c) {
         unsigned char b = static_cast<unsigned char>(s[i]);
         if (b < 0x80) { last_stable = i; ++i; continue; }
         size_t j = i;
-        char32_t cp = decode_at(s, j);
+        char32_t cp = text::decode_valid(s, j);
         if (!(class_of(cp) & bit)) { last_stable = i; i = j; continue; }
         // Region: from the last stable code point to the next stable one.
         size_t a = std::max(last_stable, w.pos);
         size_t e = j;
         while (e < s.size()) {
             size_t k = e;
-            char32_t n = decode_at(s, k);
+            char32_t n = text::decode_valid(s, k);
             if (!(class_of(n) & bit)) break;
             e = k;
         }
@@ -429,7 +409,7 @@ bool step_ligatures(std::string& s, StepContext& c) {
         unsigned char b = static_cast<unsigned char>(s[i]);
         if (b < 0xC4) { ++i; continue; }
         size_t j = i;
-        char32_t cp = decode_at(s, j);
+        char32_t cp = text::decode_valid(s, j);
         const char* r = nullptr;
         switch (cp) {
             case 0xFB00: r = "ff"; break;
@@ -471,7 +451,7 @@ bool step_fullwidth(std::string& s, StepContext& c) {
         unsigned char b = static_cast<unsigned char>(s[i]);
         if (b != 0xEF) { ++i; continue; }
         size_t j = i;
-        char32_t cp = decode_at(s, j);
+        char32_t cp = text::decode_valid(s, j);
         if (cp >= 0xFF01 && cp <= 0xFFEE) {
             utf8proc_int32_t buf[8];
             int lbc = 0;
@@ -532,12 +512,12 @@ struct WordIndex {
         size_t i = 0, prev_start = std::string_view::npos, prev_end = 0;
         while (i < s.size()) {
             size_t st = i;
-            char32_t cp = decode_at(s, i);
+            char32_t cp = text::decode_valid(s, i);
             if (!is_letter_or_mark(cp)) continue;
             size_t e = i;
             while (e < s.size()) {
                 size_t k = e;
-                if (!is_letter_or_mark(decode_at(s, k))) break;
+                if (!is_letter_or_mark(text::decode_valid(s, k))) break;
                 e = k;
             }
             words.insert(s.substr(st, e - st));
@@ -588,7 +568,7 @@ bool step_hyphenation(std::string& s, StepContext& c) {
         size_t b1 = k;
         while (b1 < s.size()) {
             size_t t = b1;
-            char32_t n = decode_at(s, t);
+            char32_t n = text::decode_valid(s, t);
             if (!is_letter_or_mark(n)) break;
             b1 = t;
         }
@@ -663,7 +643,7 @@ bool step_quotes(std::string& s, StepContext& c) {
             unsigned char b = static_cast<unsigned char>(s[i]);
             if (b != 0xE2) { ++i; continue; }
             size_t j = i;
-            char32_t cp = decode_at(s, j);
+            char32_t cp = text::decode_valid(s, j);
             if (cp >= 0x2018 && cp <= 0x201B) w.replace(i, j, "'");
             else if (cp >= 0x201C && cp <= 0x201F) w.replace(i, j, "\"");
             i = j;
@@ -698,7 +678,7 @@ bool step_dashes(std::string& s, StepContext& c) {
         unsigned char b = static_cast<unsigned char>(s[i]);
         if (b != 0xE2) { ++i; continue; }
         size_t j = i;
-        char32_t cp = decode_at(s, j);
+        char32_t cp = text::decode_valid(s, j);
         if (cp >= 0x2010 && cp <= 0x2013) w.replace(i, j, "-");
         else if (cp == 0x2014 || cp == 0x2015) w.replace(i, j, "--");
         i = j;
