@@ -2,7 +2,6 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
-#include <csignal>
 
 #include "copydesk/cli.hpp"
 #include "copydesk/formats.hpp"
@@ -65,19 +64,11 @@ const formats::FormatInfo* choose_format(const Options& o, std::string& error) {
     return formats::find_writer("jsonl");
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
-    std::signal(SIGPIPE, SIG_IGN);
-    CLI::App app{"", "copydesk-convert"};
-    Options o;
-    setup(app, o);
-    if (const int status = cli::parse(app, argc, argv); status >= 0) return status;
+int run(Options& o, cli::Diagnostics& diag) {
     if (o.list_formats) {
         list_formats();
         return cli::exit_ok;
     }
-    cli::Diagnostics diag("copydesk-convert", o.common.quiet);
     std::string error;
     const formats::FormatInfo* format = choose_format(o, error);
     if (!format) {
@@ -99,4 +90,12 @@ int main(int argc, char** argv) {
         handler.end = [&](std::string& out) { writer->end(out); };
     }
     return cli::run_record_stream(o.common, diag, handler);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    Options o;
+    return cli::run_tool(argc, argv, "copydesk-convert", [&](CLI::App& app) { setup(app, o); }, o.common,
+                         [&](cli::Diagnostics& diag) { return run(o, diag); });
 }

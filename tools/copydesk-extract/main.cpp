@@ -2,7 +2,6 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
-#include <csignal>
 #include <fstream>
 #include <sstream>
 
@@ -232,15 +231,7 @@ cli::OrderedOutcome extract_one(const Options& o, const io::Document& doc, cli::
     return out;
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
-    std::signal(SIGPIPE, SIG_IGN);
-    CLI::App app{"", "copydesk-extract"};
-    Options o;
-    setup(app, o);
-    if (const int status = cli::parse(app, argc, argv); status >= 0) return status;
-    cli::Diagnostics diag("copydesk-extract", o.common.quiet);
+int run(Options& o, cli::Diagnostics& diag) {
     if (const std::string error = finish_options(o); !error.empty()) {
         diag.error("", error);
         return cli::exit_usage;
@@ -266,4 +257,12 @@ int main(int argc, char** argv) {
         return [&o, &diag, doc = std::move(doc)] { return extract_one(o, doc, diag); };
     });
     return documents.failed() && status != cli::exit_usage ? cli::exit_io : status;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    Options o;
+    return cli::run_tool(argc, argv, "copydesk-extract", [&](CLI::App& app) { setup(app, o); }, o.common,
+                         [&](cli::Diagnostics& diag) { return run(o, diag); });
 }

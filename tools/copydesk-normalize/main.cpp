@@ -4,7 +4,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <csignal>
 #include <sstream>
 
 #include "copydesk/cli.hpp"
@@ -148,19 +147,11 @@ void explain(cli::Diagnostics& diag, const std::string& place, const std::vector
     }
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
-    std::signal(SIGPIPE, SIG_IGN);
-    CLI::App app{"", "copydesk-normalize"};
-    Options o;
-    setup(app, o);
-    if (const int status = cli::parse(app, argc, argv); status >= 0) return status;
+int run(Options& o, cli::Diagnostics& diag) {
     if (o.list_steps) {
         list_steps();
         return cli::exit_ok;
     }
-    cli::Diagnostics diag("copydesk-normalize", o.common.quiet);
     if (const std::string error = finish_options(o); !error.empty()) {
         diag.error("", error);
         return cli::exit_usage;
@@ -177,4 +168,12 @@ int main(int argc, char** argv) {
         diag.error(place, "plan: " + plan_of(changes));
     };
     return cli::run_record_stream(o.common, diag, handler);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    Options o;
+    return cli::run_tool(argc, argv, "copydesk-normalize", [&](CLI::App& app) { setup(app, o); }, o.common,
+                         [&](cli::Diagnostics& diag) { return run(o, diag); });
 }

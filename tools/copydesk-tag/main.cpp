@@ -2,7 +2,6 @@
 // their text, and their key phrases.
 #include <CLI/CLI.hpp>
 
-#include <csignal>
 
 #include "copydesk/cli.hpp"
 #include "copydesk/tag.hpp"
@@ -37,16 +36,16 @@ void setup(CLI::App& app, Options& o) {
                "See copydesk-tag(1).");
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
-    std::signal(SIGPIPE, SIG_IGN);
-    CLI::App app{"", "copydesk-tag"};
-    Options o;
-    setup(app, o);
-    if (const int status = cli::parse(app, argc, argv); status >= 0) return status;
-    cli::Diagnostics diag("copydesk-tag", o.common.quiet);
+int run(Options& o, cli::Diagnostics& diag) {
     cli::StreamHandler handler;
     handler.transform = [&](Article& a, const std::string&) { tag::tag_article(a, o.tag); };
     return cli::run_record_stream(o.common, diag, handler);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    Options o;
+    return cli::run_tool(argc, argv, "copydesk-tag", [&](CLI::App& app) { setup(app, o); }, o.common,
+                         [&](cli::Diagnostics& diag) { return run(o, diag); });
 }

@@ -92,6 +92,12 @@ class Diagnostics {
     std::mutex mutex_;
 };
 
+// Every tool's main: SIGPIPE ignored (a closed pipe becomes a write error that ends the tool
+// quietly), the App built by setup() and argv parsed (--help, --version and usage errors
+// handled), then run() with diagnostics that honour --quiet. Returns the exit status.
+int run_tool(int argc, char** argv, const std::string& name, const std::function<void(CLI::App&)>& setup,
+             const CommonOptions& common, const std::function<int(Diagnostics&)>& run);
+
 // Progress on stderr (records, MB, records/s, ETA when the total is known), drawn only when
 // enabled; thread-compatible (called from the writing thread only).
 class Progress {

@@ -5,6 +5,7 @@
 #include <utf8proc.h>
 #include <zlib.h>
 
+#include <csignal>
 #include <thread>
 
 #include "copydesk/cli.hpp"
@@ -60,6 +61,16 @@ int parse(CLI::App& app, int argc, char** argv) {
         return exit_usage;
     }
     return -1;
+}
+
+int run_tool(int argc, char** argv, const std::string& name, const std::function<void(CLI::App&)>& setup,
+             const CommonOptions& common, const std::function<int(Diagnostics&)>& run) {
+    std::signal(SIGPIPE, SIG_IGN);
+    CLI::App app{"", name};
+    setup(app);
+    if (const int status = parse(app, argc, argv); status >= 0) return status;
+    Diagnostics diag(name, common.quiet);
+    return run(diag);
 }
 
 std::vector<std::string> input_paths(const CommonOptions& o) {
