@@ -8,51 +8,17 @@
 #include <sstream>
 
 #include "copydesk/tag.hpp"
+#include "seed.hpp"
 #include "copydesk/text.hpp"
 #include "tag/calendar.hpp"
 #include "tag/stopwords.hpp"
 
 using namespace copydesk;
 using namespace copydesk::tag;
+using copydesk::testing::slice;
+using copydesk::testing::seed_article;
 
 namespace {
-
-std::string read_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
-// The seed dump as extract will give it: title, subtitle, dateline, body paragraphs.
-Article seed_article() {
-    const std::string raw = read_file(COPYDESK_SOURCE_DIR "/examples/china-daily-2020-03-23.txt");
-    std::vector<std::string> paras;
-    size_t pos = 0;
-    while (pos <= raw.size()) {
-        size_t e = raw.find("\n\n", pos);
-        if (e == std::string::npos) e = raw.size();
-        paras.push_back(raw.substr(pos, e - pos));
-        pos = e + 2;
-    }
-    REQUIRE(paras.size() >= 6);
-    Article a;
-    a.title = paras[1];
-    a.date_published = "2020-03-23T12:25:51";
-    a.subtitle = paras[3];
-    for (size_t i = 4; i < paras.size(); ++i) {
-        Block b;
-        b.text = paras[i];
-        a.body.push_back(b);
-    }
-    return a;
-}
-
-// Code point slice of a block's text, to check annotation offsets.
-std::string slice(const std::string& s, int64_t start, int64_t end) {
-    const size_t b = text::byte_offset(s, start), e = text::byte_offset(s, end);
-    return s.substr(b, e - b);
-}
 
 }  // namespace
 
