@@ -14,16 +14,14 @@
 #include <vector>
 
 #include "copydesk/formats.hpp"
+#include "bench.hpp"
+
+using copydesk::bench::cpu_seconds;
 
 using namespace copydesk;
 
 namespace {
 
-double cpu_seconds() {
-    timespec ts{};
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-    return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
-}
 
 const char* kWords[] = {"the", "government", "said", "on", "Saturday", "that", "measures", "against", "epidemic",
                         "would", "continue", "in", "Beijing", "and", "Shanghai", "while", "officials", "reported",

@@ -17,6 +17,9 @@
 #include <vector>
 
 #include "copydesk/tag.hpp"
+#include "bench.hpp"
+
+using copydesk::bench::cpu_seconds;
 
 using namespace copydesk;
 
@@ -91,11 +94,6 @@ std::vector<Article> make_corpus(size_t target, unsigned plain_share, size_t& by
     return corpus;
 }
 
-double cpu_seconds() {
-    timespec ts;
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-    return static_cast<double>(ts.tv_sec) + ts.tv_nsec / 1e9;
-}
 
 // The best of three runs: the machine is shared, and the best run is the least disturbed.
 void run(const char* label, const std::vector<Article>& corpus, size_t bytes, const tag::Options& o) {

@@ -7,7 +7,6 @@
 //
 // Without the pages it says so and exits 0.
 #include <sys/resource.h>
-#include <zlib.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -17,61 +16,31 @@
 #include <string>
 #include <vector>
 
+#include "copydesk/charset.hpp"
 #include "copydesk/extract.hpp"
 #include "copydesk/record.hpp"
 #include "copydesk/text.hpp"
+#include "bench.hpp"
+
+using copydesk::bench::cpu_seconds;
+using copydesk::bench::median;
+using copydesk::bench::default_pages_dir;
 
 namespace fs = std::filesystem;
 
 namespace {
 
-std::string gunzip(const fs::path& path) {
-    std::string out;
-    gzFile f = gzopen(path.c_str(), "rb");
-    if (!f) return out;
-    char buf[1 << 16];
-    int n;
-    while ((n = gzread(f, buf, sizeof buf)) > 0) out.append(buf, static_cast<size_t>(n));
-    gzclose(f);
-    return out;
-}
 
-double cpu_seconds() {
-    timespec ts;
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-    return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
-}
 
-double median(std::vector<double> v) {
-    std::sort(v.begin(), v.end());
-    return v.empty() ? 0 : v[v.size() / 2];
-}
 
-// The tool's stand-in decoding: valid UTF-8 as it is, else bytes as Latin-1.
-std::string utf8_of(const std::string& bytes) {
-    if (copydesk::text::is_valid_utf8(bytes)) return bytes;
-    std::string out;
-    out.reserve(bytes.size() + bytes.size() / 8);
-    for (unsigned char c : bytes) copydesk::text::append_utf8(out, c);
-    return out;
-}
 
-fs::path default_pages_dir() {
-    return fs::path(__FILE__).parent_path().parent_path().parent_path().parent_path() /
-           "shared/data/extract-dev/pages";
-}
 
 }  // namespace
 
 int main(int argc, char** argv) {
     const fs::path dir = argc > 1 ? fs::path(argv[1]) : default_pages_dir();
     const int rounds = argc > 2 ? std::max(1, std::atoi(argv[2])) : 5;
-    std::vector<std::string> pages;
-    if (fs::is_directory(dir))
-        for (const auto& site : fs::directory_iterator(dir))
-            if (site.is_directory())
-                for (const auto& page : fs::directory_iterator(site.path()))
-                    if (page.path().string().ends_with(".html.gz")) pages.push_back(gunzip(page.path()));
+    std::vector<std::string> pages = copydesk::bench::load_pages(dir);
     if (pages.empty()) {
         std::printf("bench_extract: no pages under %s (../shared absent?): nothing to measure\n",
                     dir.string().c_str());
@@ -86,7 +55,7 @@ int main(int argc, char** argv) {
     for (int round = 0; round < rounds; ++round) {
         const double start = cpu_seconds();
         for (const auto& page : pages) {
-            copydesk::Article a = copydesk::extract::extract_html(utf8_of(page), options);
+            copydesk::Article a = copydesk::extract::extract_html(copydesk::charset::decode_html(page).utf8, options);
             blocks += a.body.size();
             std::string line;
             copydesk::record::write(a, line);

@@ -10,7 +10,6 @@
 // Without the pages it says so and exits 0.
 #include <malloc.h>
 #include <sys/resource.h>
-#include <zlib.h>
 
 #include <algorithm>
 #include <atomic>
@@ -23,6 +22,11 @@
 #include <vector>
 
 #include "copydesk/html.hpp"
+#include "bench.hpp"
+
+using copydesk::bench::cpu_seconds;
+using copydesk::bench::median;
+using copydesk::bench::default_pages_dir;
 
 namespace fs = std::filesystem;
 
@@ -57,33 +61,9 @@ void operator delete[](void* p, size_t) noexcept { counted_free(p); }
 
 namespace {
 
-std::string gunzip(const fs::path& path) {
-    std::string out;
-    gzFile f = gzopen(path.c_str(), "rb");
-    if (!f) return out;
-    char buf[1 << 16];
-    int n;
-    while ((n = gzread(f, buf, sizeof buf)) > 0) out.append(buf, static_cast<size_t>(n));
-    gzclose(f);
-    return out;
-}
 
-double cpu_seconds() {
-    timespec ts;
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-    return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
-}
 
-double median(std::vector<double> v) {
-    std::sort(v.begin(), v.end());
-    return v.empty() ? 0 : v[v.size() / 2];
-}
 
-fs::path default_pages_dir() {
-    // this file is <source>/tests/bench/html_bench.cpp; the data is <source>/../shared
-    return fs::path(__FILE__).parent_path().parent_path().parent_path().parent_path() /
-           "shared/data/extract-dev/pages";
-}
 
 }  // namespace
 
@@ -92,12 +72,7 @@ int main(int argc, char** argv) {
     const int rounds = argc > 2 ? std::max(1, std::atoi(argv[2])) : 7;
     pugi::set_memory_management_functions(counted_malloc, counted_free);
 
-    std::vector<std::string> pages;
-    if (fs::is_directory(dir))
-        for (const auto& site : fs::directory_iterator(dir))
-            if (site.is_directory())
-                for (const auto& page : fs::directory_iterator(site.path()))
-                    if (page.path().string().ends_with(".html.gz")) pages.push_back(gunzip(page.path()));
+    std::vector<std::string> pages = copydesk::bench::load_pages(dir);
     if (pages.empty()) {
         std::printf("bench_html: no pages under %s (../shared absent?): nothing to measure\n",
                     dir.string().c_str());

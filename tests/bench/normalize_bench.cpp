@@ -10,16 +10,14 @@
 
 #include "copydesk/article.hpp"
 #include "copydesk/normalize.hpp"
+#include "bench.hpp"
+
+using copydesk::bench::cpu_seconds;
 
 using namespace copydesk;
 
 namespace {
 
-double cpu_seconds() {
-    timespec ts;
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-    return ts.tv_sec + ts.tv_nsec * 1e-9;
-}
 
 const char* const kWords[] = {
     "the", "government", "announced", "on", "Saturday", "that", "new", "measures", "would",

@@ -14,6 +14,9 @@
 #include <vector>
 
 #include "copydesk/tag.hpp"
+#include "bench.hpp"
+
+using copydesk::bench::cpu_seconds;
 
 using namespace copydesk;
 
@@ -64,11 +67,6 @@ std::string paragraph() {
     return p;
 }
 
-double cpu_seconds() {
-    timespec ts;
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-    return static_cast<double>(ts.tv_sec) + ts.tv_nsec / 1e9;
-}
 
 void run(const char* label, const std::vector<Article>& corpus, size_t bytes, const tag::Options& o) {
     std::vector<Article> work = corpus;  // copy outside the timed part

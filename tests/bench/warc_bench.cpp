@@ -17,6 +17,9 @@
 #include <vector>
 
 #include "copydesk/warc.hpp"
+#include "bench.hpp"
+
+using copydesk::bench::cpu_seconds;
 
 namespace fs = std::filesystem;
 
@@ -112,11 +115,6 @@ int64_t write_warc(const std::string& path, double payload_mb) {
     return n;
 }
 
-double cpu_seconds() {
-    timespec ts;
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-    return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
-}
 
 double peak_rss_mb() {
     rusage ru{};
