@@ -150,6 +150,21 @@ struct ListState {
         while (!levels.empty()) { close(levels.back()); levels.pop_back(); }
     }
     bool active() const { return !levels.empty(); }
+    // Appends the indentation of an item at depth d: the marker widths of the lists around it.
+    void append_indent(std::string& out, size_t d) const {
+        for (size_t k = 0; k < d; ++k) out.append(levels[k].width, ' ');
+    }
+    // Appends the marker of the current item at depth d ("3. " or "- ") and records its width.
+    void append_marker(std::string& out, size_t d) {
+        const size_t at = out.size();
+        if (levels[d].ordered) {
+            out.append(std::to_string(levels[d].number));
+            out.append(". ");
+        } else {
+            out.append("- ");
+        }
+        levels[d].width = out.size() - at;
+    }
 };
 
 // ---- Dates ----

@@ -497,16 +497,9 @@ class MarkdownWriter final : public Writer {
                 }
                 last_list = -1;
                 nl.assign("\\\n");
-                for (size_t k = 0; k < d; ++k) nl.append(lists.levels[k].width, ' ');
+                lists.append_indent(nl, d);
                 out.append(nl, 2, std::string::npos);
-                const size_t at = out.size();
-                if (b.ordered) {
-                    out.append(std::to_string(lists.levels[d].number));
-                    out.append(". ");
-                } else {
-                    out.append("- ");
-                }
-                lists.levels[d].width = out.size() - at;
+                lists.append_marker(out, d);
                 nl.append(lists.levels[d].width, ' ');
                 const size_t text_at = out.size();
                 with_valid_utf8(b.text, [&](std::string_view v) { inline_text(out, v, b, Ctx{nl, true}); });

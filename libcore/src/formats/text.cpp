@@ -44,16 +44,9 @@ void render_blocks(const std::vector<Block>& blocks, std::string& out, bool& any
             const size_t d = lists.item(b, new_list, [](const ListState::Level&) {});
             if (any && new_list && d == 0) out.push_back('\n');
             indent.clear();
-            for (size_t k = 0; k < d; ++k) indent.append(lists.levels[k].width, ' ');
+            lists.append_indent(indent, d);
             out.append(indent);
-            const size_t at = out.size();
-            if (b.ordered) {
-                out.append(std::to_string(lists.levels[d].number));
-                out.append(". ");
-            } else {
-                out.append("- ");
-            }
-            lists.levels[d].width = out.size() - at;
+            lists.append_marker(out, d);
             indent.append(lists.levels[d].width, ' ');
             std::string nl = "\n" + indent;
             plain_text_v(out, b.text, nl);
