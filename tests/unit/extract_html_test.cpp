@@ -196,3 +196,52 @@ TEST_CASE("deeply nested pages do not recurse") {
     const Article a = extract_html(page);
     CHECK(a.body.size() == 1);
 }
+
+namespace {
+
+// A page whose body text is long enough to be chosen, after the given header markup.
+std::string page_with_header(const std::string& header, bool header_inside_article) {
+    std::string body;
+    for (int i = 0; i < 6; ++i)
+        body += "<p>The council met on Tuesday, as it does every month, and talked about roads, schools, "
+                "parks and the budget for the coming year, at some length.</p>";
+    const std::string teasers =
+        "<div class=teaser><p>Another story that is only a teaser of some other article on this site, "
+        "with a link and enough words to look like a lead.</p></div>";
+    if (header_inside_article)
+        return "<html><head><title>Bridge to close for a year</title></head><body><article>" + header +
+               "<div class=text>" + body + "</div></article>" + teasers + "</body></html>";
+    return "<html><head><title>Bridge to close for a year</title></head><body><header class=article-head>" +
+           header + "</header><div class=text>" + body + "</div>" + teasers + "</body></html>";
+}
+
+}  // namespace
+
+TEST_CASE("content: the standfirst under the headline is kept, other teasers are not") {
+    const std::string lead =
+        "<div class=teaser-text><p>The old bridge over the Wend will close in May for repairs that "
+        "take a year, the county said.</p></div>";
+    const std::string byline = "<p class=byline>By Ann Marsh | 3 March 2024 | 4 min read</p>";
+    for (bool inside : {false, true}) {
+        CAPTURE(inside);
+        const Article a = extract_html(page_with_header("<h1>Bridge to close for a year</h1>" + byline + lead, inside),
+                                       HtmlOptions{});
+        REQUIRE(a.body.size() == 7);
+        CHECK(a.body[0].text ==
+              "The old bridge over the Wend will close in May for repairs that take a year, the county said.");
+        CHECK(a.body[1].text.rfind("The council met", 0) == 0);
+        CHECK(texts(a).find("Another story") == std::string::npos);
+    }
+    SECTION("no headline that says the title: nothing is taken from outside the text") {
+        const Article a = extract_html(page_with_header("<h1>The County Herald</h1>" + lead, false), HtmlOptions{});
+        CHECK(a.body.size() == 6);
+    }
+    SECTION("a line of facts is not a standfirst") {
+        const Article a = extract_html(
+            page_with_header("<h1>Bridge to close for a year</h1><p>Friday | 14 June 2019 | 15:49 by Ann Marsh in "
+                             "Local news and politics | 0 comments so far</p>",
+                             false),
+            HtmlOptions{});
+        CHECK(a.body.size() == 6);
+    }
+}

@@ -295,6 +295,9 @@ class Extractor {
     std::vector<int> choose(const Tuning& t);
     void clean(const std::vector<int>& roots, const Tuning& t);
     void build(int root, std::vector<Block>& out, bool comments);
+    bool is_headline(int i) const;
+    std::pair<int, int> standfirst_stretch(int first_root) const;
+    std::vector<int> find_standfirst(const std::vector<int>& roots) const;
     int text_of_roots(const std::vector<int>& roots) const;
     std::string describe(int i) const;
     void explain(const std::string& s) const {
@@ -1165,6 +1168,141 @@ void filter_furniture(std::vector<Block>& body, const std::function<void(const s
 
 }  // namespace
 
+// ---------------------------------------------------------------------------------------------
+// The standfirst: the lead paragraph many pages set under the headline, outside the element
+// that holds the rest of the article ("teaser", "intro", "summary" boxes in the page header).
+
+// Class words that name a standfirst, so that its box counts as one though hinted boilerplate.
+bool names_standfirst(std::string_view hint) {
+    static constexpr std::string_view words[] = {"teaser", "lead", "intro", "standfirst", "summary", "subtitle",
+                                                 "sub-title", "subheadline", "dek", "excerpt", "abstract",
+                                                 "description", "deck"};
+    for (std::string_view w : words)
+        if (contains(hint, w)) return true;
+    return false;
+}
+
+// Elements whose text is never the standfirst: navigation, captions, controls, link lists.
+bool never_standfirst(Tag t) {
+    switch (t) {
+        case t_nav: case t_aside: case t_footer: case t_form: case t_figure: case t_figcaption: case t_a:
+        case t_ul: case t_ol: case t_li: case t_table: case t_time: case t_address: case t_label: case t_menu:
+        case t_h1: case t_dl: case t_blockquote: case t_pre:
+            return true;
+        default: return false;
+    }
+}
+
+// Whether a text reads as a lead: a sentence or two, not a byline, date or label.
+bool reads_as_lead(const std::string& text) {
+    const int64_t n = text::count_code_points(text);
+    if (n < 80 || n > 1200) return false;
+    int bars = 0;  // "Friday | 14 June 2019 | by ..." is a line of facts
+    for (size_t at = text.find(" | "); at != std::string::npos; at = text.find(" | ", at + 3)) ++bars;
+    if (bars >= 2) return false;
+    int words = 1;
+    for (char c : text) words += c == ' ' ? 1 : 0;
+    const bool cjk = words < 4;  // scripts written without spaces
+    return words >= 9 || cjk;
+}
+
+// Whether a heading says the page title (or, without a title, is an <h1>).
+bool Extractor::is_headline(int i) const {
+    const Info& x = in_[static_cast<size_t>(i)];
+    if ((x.tag != t_h1 && x.tag != t_h2) || (x.flags & (f_hard | f_user))) return false;
+    if (!a_.title) return x.tag == t_h1;
+    const std::string title = folded(*a_.title), h = folded(node_text(x.node));
+    return h.size() >= 8 && (h == title || contains(title, h) || contains(h, title));
+}
+
+// The stretch of the page where a standfirst can be: [from, to) in pre-order, from the end of
+// the article's headline to the start of its text. The headline is searched in the first
+// container (up to its first live paragraph) and, failing that, just before it.
+std::pair<int, int> Extractor::standfirst_stretch(int first_root) const {
+    const Info& root = in_[static_cast<size_t>(first_root)];
+    for (int i = first_root + 1; i < root.end; ++i) {
+        const Info& x = in_[static_cast<size_t>(i)];
+        if (!(x.flags & f_dead) && x.tag == t_p && x.text > 0) break;  // the text has begun
+        if (!is_headline(i)) continue;
+        int to = x.end;
+        while (to < root.end && ((in_[static_cast<size_t>(to)].flags & f_dead) || in_[static_cast<size_t>(to)].direct == 0))
+            ++to;
+        return {x.end, to};
+    }
+    constexpr int max_back = 3000;  // elements: a headline far above the content is another page part
+    for (int i = first_root - 1; i >= 0 && i >= first_root - max_back; --i)
+        if (in_[static_cast<size_t>(i)].end <= first_root && is_headline(i)) return {in_[static_cast<size_t>(i)].end, first_root};
+    return {-1, -1};
+}
+
+// Characters of text inside links under n (white space collapsed).
+int64_t linked_chars(pugi::xml_node n) {
+    int64_t chars = 0;
+    for (const pugi::xpath_node& a : n.select_nodes(".//a")) chars += text::count_code_points(node_text(a.node()));
+    return chars;
+}
+
+// An element that holds text but no other block: a paragraph in all but name.
+bool holds_no_blocks(pugi::xml_node n) {
+    for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling())
+        if (c.type() == pugi::node_element && is_block(tag_of(c.name()))) return false;
+    return true;
+}
+
+// Standfirst elements that are not part of the chosen content (dropped as boilerplate or
+// outside the container), in page order. The caller builds them before the content.
+std::vector<int> Extractor::find_standfirst(const std::vector<int>& roots) const {
+    if (roots.empty() || roots.front() == body_) return {};
+    const int first = *std::min_element(roots.begin(), roots.end());
+    const auto [from, to] = standfirst_stretch(first);
+    if (from < 0) return {};
+    std::vector<int> found;
+    int64_t passed = 0, taken = 0;  // characters of other text passed over, of standfirst taken
+    constexpr int64_t max_passed = 600, max_taken = 1200;
+    for (int i = from; i < to && passed <= max_passed && found.empty(); ++i) {
+        const Info& x = in_[static_cast<size_t>(i)];
+        const bool in_content = i >= first && !(x.flags & f_dead);
+        if (x.end > to || in_content) continue;  // the content or an ancestor of it: look inside
+        if (x.flags & (f_hard | f_user | f_comment)) {
+            i = x.end - 1;
+            continue;
+        }
+        const std::string hint = x.hint_strong || x.hint_weak ? hint_string(x.node) : std::string();
+        const bool boxed = names_standfirst(hint);
+        if (!boxed && (never_standfirst(x.tag) || x.hint_strong)) {
+            passed += text::count_code_points(node_text(x.node));
+            i = x.end - 1;
+            continue;
+        }
+        if (!boxed && !(x.tag == t_p || is_heading(x.tag) || holds_no_blocks(x.node))) continue;
+        const std::string text = node_text(x.node);
+        const int64_t n = text::count_code_points(text);
+        if (reads_as_lead(text) && linked_chars(x.node) * 4 < n && !is_furniture_start(folded(text), 0) &&
+            taken + n <= max_taken) {
+            found.push_back(i);
+            taken += n;
+            explain(fmt::format("kept {}: standfirst under the headline, {} chars", describe(i), n));
+        } else if (boxed && n > 0) {
+            continue;  // a standfirst box too long or short as a whole: look at its paragraphs
+        } else {
+            passed += n;
+        }
+        i = x.end - 1;
+    }
+    return found;
+}
+
+// Puts the standfirst's blocks before the body, but not those the body repeats near its start.
+void prepend_standfirst(std::vector<Block> standfirst, std::vector<Block>& body) {
+    if (standfirst.empty()) return;
+    std::string start;
+    for (size_t k = 0; k < body.size() && start.size() < 3000; ++k) start += body[k].text + ' ';
+    std::vector<Block> kept;
+    for (Block& b : standfirst)
+        if (b.text.empty() || start.find(b.text.substr(0, 60)) == std::string::npos) kept.push_back(std::move(b));
+    body.insert(body.begin(), std::make_move_iterator(kept.begin()), std::make_move_iterator(kept.end()));
+}
+
 void Extractor::build(int root, std::vector<Block>& out, bool comments) {
     (void)comments;
     const std::string title = a_.title ? *a_.title : std::string();
@@ -1562,7 +1700,14 @@ void Extractor::run() {
         }
     }
     if (roots.empty() && body_ >= 0) roots = {body_};
+    std::vector<Block> standfirst;
+    if (!o_.whole_page && !selected)
+        for (int s : find_standfirst(roots)) {
+            in_[static_cast<size_t>(s)].flags &= static_cast<uint8_t>(~f_boiler);
+            build(s, standfirst, false);
+        }
     for (int r : roots) build(r, a_.body, false);
+    prepend_standfirst(std::move(standfirst), a_.body);
     if (!o_.whole_page && o_.select.empty()) filter_furniture(a_.body, o_.explain);
     if (o_.comments) {
         for (size_t i = 0; i < in_.size(); ++i) {
