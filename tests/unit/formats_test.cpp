@@ -245,7 +245,7 @@ TEST_CASE("text: small record exactly", "[formats]") {
     CHECK(render("text", small()) == "Hello\n\nOne.\n");
 }
 
-TEST_CASE("text: blocks, lists, tables, separator", "[formats]") {
+TEST_CASE("text: blocks, lists, tables, separator; no figures", "[formats]") {
     Article a;
     a.title = "T";
     a.body = {heading(2, "Head"), item("a"), item("b", 1, true), item("c", 1, true), item("d"),
@@ -256,7 +256,7 @@ TEST_CASE("text: blocks, lists, tables, separator", "[formats]") {
     a.body.push_back(t);
     a.body.push_back(typed("code", "  indented\n\n"));
     const std::string expect =
-        "T\n\nHead\n\n- a\n  1. b\n  2. c\n- d\n\nline one\nline two\n\nCaption\n\nx\ty z\n1\t2 3\n\n  indented\n";
+        "T\n\nHead\n\n- a\n  1. b\n  2. c\n- d\n\nline one\nline two\n\nx\ty z\n1\t2 3\n\n  indented\n";
     CHECK(render("text", a) == expect);
     CHECK(run("text", {small(), small()}) == "Hello\n\nOne.\n\f\nHello\n\nOne.\n");
     CHECK(run("text", {}) == "");

@@ -1,7 +1,8 @@
 // text: the words of the article, nothing else. Title, a blank line, then the blocks as
 // plain paragraphs separated by blank lines; list items on consecutive lines with "- " or
-// "1. " and indented under their parent; tables as tab-separated rows; figures as their
-// caption; code as it is. Records are separated by a line holding a single form feed.
+// "1. " and indented under their parent; tables as tab-separated rows; code as it is.
+// Figures are left out, captions too: out of their picture they are noise in running text
+// (credits, "Photo: ..."), and corpus builders, the users of text and WET, do not want them. Records are separated by a line holding a single form feed.
 #include <string>
 
 #include "formats/common.hpp"
@@ -23,6 +24,7 @@ void render_blocks(const std::vector<Block>& blocks, std::string& out, bool& any
     ListState lists;
     std::string indent;
     for (const Block& b : blocks) {
+        if (b.type == "figure") continue;
         const bool item = b.type == "item";
         if (!item && lists.active()) lists.finish([](const ListState::Level&) {});
         if (b.type == "table") {
