@@ -245,3 +245,28 @@ TEST_CASE("content: the standfirst under the headline is kept, other teasers are
         CHECK(a.body.size() == 6);
     }
 }
+
+TEST_CASE("content: prompts to the reader and the furniture that ends the page go") {
+    std::string story;
+    for (int i = 0; i < 5; ++i)
+        story += "<p>The harbour wall was rebuilt over the winter, with stone from the old quarry, and the "
+                 "fishermen say it has already stood up to two storms, better than they had hoped.</p>";
+    const std::string page =
+        "<html><body><div class=story>" + story +
+        "<p>Never miss the latest news by signing up to our newsletter today!</p>" + story +
+        "<p>Follow The Harbour Post on Twitter and Instagram @harbourpost.</p>"
+        "<p>The council says the subscription model for mooring fees will stay, and that those who "
+        "subscribe to our harbour plan, in its words, will pay less, as it told the meeting on Friday, "
+        "when boat owners from both villages asked for the fees to be frozen for another year.</p>"
+        "<h3>More from the coast</h3><ul><li><a href=/a>Lighthouse reopens to visitors</a></li>"
+        "<li><a href=/b>New lifeboat for Kelby</a></li></ul></div></body></html>";
+    const Article a = extract_html(page, HtmlOptions{});
+    const std::string t = texts(a);
+    CHECK(t.find("newsletter") == std::string::npos);
+    CHECK(t.find("Twitter") == std::string::npos);
+    CHECK(t.find("More from the coast") == std::string::npos);
+    CHECK(t.find("Lighthouse") == std::string::npos);
+    // a paragraph of the story (longer than a prompt) that happens to use the words stays
+    CHECK(t.find("subscribe to our harbour plan") != std::string::npos);
+    CHECK(a.body.size() == 11);
+}

@@ -1067,6 +1067,88 @@ bool ends_with_credit(const std::string& f) {
     return false;
 }
 
+// Lines that speak to the reader about the site rather than tell the story: newsletters,
+// apps, "follow us", subscriptions and paywall notes, donations, comment forms, sharing
+// prompts, affiliate and opinion disclaimers. `f` is folded().
+bool is_call_to_action(const std::string& f) {
+    static constexpr std::string_view phrases[] = {
+        "sign up to our", "sign up for our", "signing up to our", "signing up for our", "subscribe to our",
+        "subscribe to email", "subscribe to the newsletter", "our newsletter", "monthly newsletter",
+        "weekly newsletter", "daily newsletter", "to your inbox", "in your inbox", "follow us on", "get the latest news",
+        "straight to your phone", "download our app", "please subscribe", "to view the full story",
+        "already a subscriber", "first-time subscribers", "support our journalism", "support independent journalism",
+        "if you enjoyed this", "share this article", "leave a comment", "leave a reply",
+        "this post contains references to products", "we may receive compensation", "may earn a commission",
+        "advertisers do not influence", "the views expressed", "unseren newsletter", "newsletter abonnieren",
+        "folgen sie uns", "folge uns auf", "jetzt abonnieren", "unterstützen sie diese", "unterstützen sie uns",
+        "werden sie mitglied", "jede kleine spende", "jetzt spenden", "gefällt dir unser", "wenn ihnen unser artikel",
+        "möchten sie den artikel teilen", "diesen artikel teilen", "schreibe einen kommentar",
+        "hinterlasse einen kommentar", "die meinung des autors wieder", "suscríbete", "síguenos",
+        "nuestro canal de youtube", "abonnez-vous", "suivez-nous", "inscrivez-vous à notre",
+        "n'engagent que leurs auteurs", "zapraszamy też do subskrypcji", "obserwuj nas", "iscriviti alla",
+        "seguici su"};
+    if (f.size() > 400) return false;
+    for (std::string_view p : phrases)
+        if (contains(f, p)) return true;
+    // "Follow The Gleaner on Twitter and Instagram ..."
+    return f.compare(0, 7, "follow ") == 0 && (contains(f, "twitter") || contains(f, "instagram") || contains(f, "facebook"));
+}
+
+// Headings that open a list of other stories: "More from Local", "Weitere Beiträge aus der
+// Kolumne", "Neueste Artikel", "Audios et vidéos sur le sujet". Only trusted at the end of
+// the text, where nothing of the story follows them. `f` is folded().
+bool opens_other_stories(const std::string& f) {
+    static constexpr std::string_view starts[] = {
+        "more ", "latest ", "other ", "read next", "next article", "previous article", "you may ", "you might ",
+        "recommended", "popular", "weitere ", "neueste ", "mehr ", "entdecke weitere", "lesen sie auch", "lies auch",
+        "das könnte", "vorschau auf den nächsten", "nächster artikel", "vorheriger artikel", "zusatzinformationen",
+        "audios et vidéos", "vidéos sur", "plus d'articles", "à lire", "autres ", "más ", "otras ", "te puede",
+        "czytaj", "zobacz", "altri ", "热门", "相关", "推荐", "最新"};
+    if (f.empty() || f.size() > 120) return false;
+    for (std::string_view p : starts)
+        if (f.compare(0, p.size(), p) == 0) return true;
+    return false;
+}
+
+int64_t linked_code_points(const Block& b) {
+    int64_t linked = 0;
+    for (const Span& s : b.spans)
+        if (s.kind == "link") linked += s.end - s.start;
+    return linked;
+}
+
+// Prompts to the reader anywhere in the text, and the furniture that ends many pages: from
+// the last block back, headings of other stories, prompts, notes and link lines go, up to
+// the first block of the story.
+void drop_reader_prompts(std::vector<Block>& body, const std::function<void(const std::string&)>& explain) {
+    auto prompt = [](const Block& b) {
+        // a short block: a prompt inside a paragraph of the story stays with it
+        return (b.type == "paragraph" || b.type == "heading") && text::count_code_points(b.text) < 220 &&
+               is_call_to_action(folded(b.text));
+    };
+    std::vector<Block> kept;
+    for (Block& b : body) {
+        if (prompt(b)) {
+            if (explain) explain(fmt::format("dropped block \"{}\": speaks to the reader about the site", b.text));
+            continue;
+        }
+        kept.push_back(std::move(b));
+    }
+    body = std::move(kept);
+    while (!body.empty()) {
+        const Block& b = body.back();
+        const std::string f = folded(b.text);
+        const int64_t n = text::count_code_points(b.text);
+        const bool other_stories = b.type == "heading" && opens_other_stories(f);
+        const bool link_line = (b.type == "item" || b.type == "paragraph") && n > 0 && n < 200 &&
+                               linked_code_points(b) * 10 >= n * 7;
+        const bool note = b.type == "paragraph" && n < 300 && is_furniture_start(f, 0);
+        if (!other_stories && !link_line && !note) break;
+        if (explain) explain(fmt::format("dropped block \"{}\": furniture at the end of the page", b.text));
+        body.pop_back();
+    }
+}
+
 void filter_furniture(std::vector<Block>& body, const std::function<void(const std::string&)>& explain) {
     std::vector<Block> kept;
     kept.reserve(body.size());
@@ -1708,7 +1790,10 @@ void Extractor::run() {
         }
     for (int r : roots) build(r, a_.body, false);
     prepend_standfirst(std::move(standfirst), a_.body);
-    if (!o_.whole_page && o_.select.empty()) filter_furniture(a_.body, o_.explain);
+    if (!o_.whole_page && o_.select.empty()) {
+        filter_furniture(a_.body, o_.explain);
+        drop_reader_prompts(a_.body, o_.explain);
+    }
     if (o_.comments) {
         for (size_t i = 0; i < in_.size(); ++i) {
             const Info& x = in_[i];
