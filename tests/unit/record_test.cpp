@@ -97,6 +97,15 @@ TEST_CASE("writer never emits invalid UTF-8") {
     CHECK(line.find("bad \xEF\xBF\xBD byte \\u0001") != std::string::npos);
 }
 
+TEST_CASE("writer escapes U+2028 and U+2029, which line readers take for line ends") {
+    Article a;
+    a.title = std::string("one\xE2\x80\xA8two\xE2\x80\xA9three \xE2\x80\x9Cquoted\xE2\x80\x9D");
+    const std::string line = record::write(a);
+    CHECK(line.find("one\\u2028two\\u2029three \xE2\x80\x9Cquoted\xE2\x80\x9D") != std::string::npos);
+    CHECK(line.find("\xE2\x80\xA8") == std::string::npos);
+    CHECK(round_trip(line) == line);
+}
+
 TEST_CASE("reading then writing a record changes nothing") {
     const std::string line = record::write(sample());
     CHECK(round_trip(line) == line);

@@ -12,16 +12,18 @@ namespace {
 
 constexpr char hex_digits[] = "0123456789abcdef";
 
-// True for bytes that JSON strings cannot hold as they are.
-inline bool needs_escape(unsigned char c) { return c < 0x20 || c == '"' || c == '\\'; }
+// True for bytes that JSON strings cannot hold as they are, and for 0xE2, the lead byte of
+// U+2028 and U+2029: JSON allows those two raw, but they end lines for many line readers
+// (JavaScript before ES2019, Python's str.splitlines), so a JSON Lines writer escapes them.
+inline bool needs_escape(unsigned char c) { return c < 0x20 || c == '"' || c == '\\' || c == 0xE2; }
 
-// True when one of the 8 bytes of w is a control character, '"' or '\\' (SWAR: a byte is
-// flagged when it is below 0x20 or equal to one of the two).
+// True when one of the 8 bytes of w is a control character, '"', '\\' or 0xE2 (SWAR: a byte
+// is flagged when it is below 0x20 or equal to one of the three).
 inline bool word_needs_escape(uint64_t w) {
     constexpr uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
     auto has_zero = [](uint64_t x) { return (x - ones) & ~x & highs; };
     const uint64_t below_space = (w - ones * 0x20) & ~w & highs;
-    return below_space | has_zero(w ^ (ones * '"')) | has_zero(w ^ (ones * '\\'));
+    return below_space | has_zero(w ^ (ones * '"')) | has_zero(w ^ (ones * '\\')) | has_zero(w ^ (ones * 0xE2));
 }
 
 void append_escaped_valid(std::string& out, std::string_view s) {
@@ -36,7 +38,16 @@ void append_escaped_valid(std::string& out, std::string_view s) {
         if (i >= s.size()) break;
         const unsigned char c = static_cast<unsigned char>(s[i]);
         if (!needs_escape(c)) continue;
+        const bool line_separator = c == 0xE2 && i + 2 < s.size() && s[i + 1] == '\x80' &&
+                                    (s[i + 2] == '\xA8' || s[i + 2] == '\xA9');
+        if (c == 0xE2 && !line_separator) continue;
         out.append(s.data() + run, i - run);
+        if (line_separator) {
+            out += s[i + 2] == '\xA8' ? "\\u2028" : "\\u2029";
+            i += 2;
+            run = i + 1;
+            continue;
+        }
         run = i + 1;
         switch (c) {
             case '"': out += "\\\""; break;
