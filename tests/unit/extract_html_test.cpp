@@ -270,3 +270,16 @@ TEST_CASE("content: prompts to the reader and the furniture that ends the page g
     CHECK(t.find("subscribe to our harbour plan") != std::string::npos);
     CHECK(a.body.size() == 11);
 }
+
+TEST_CASE("content: a wrapper 'with-sidebar' is a layout, not a sidebar") {
+    std::string story;
+    for (int i = 0; i < 4; ++i)
+        story += "<p>Some things we never knew we wanted until we saw them, and this one, a folding kettle, "
+                 "is the best of them all, for camping, for travel and for small kitchens.</p>";
+    const std::string page = "<html><body><header role=banner><a href=/>Home</a> <a href=/x>Gadgets and more</a>"
+                             "</header><section class='gallery--wrapper gallery--wrapper__with-sidebar'>" +
+                             story + "</section><div class=sidebar><p>Ads and links</p></div></body></html>";
+    const Article a = extract_html(page, HtmlOptions{});
+    CHECK(a.body.size() == 4);
+    CHECK(texts(a).find("Ads and links") == std::string::npos);
+}

@@ -157,11 +157,22 @@ class WordSet {
     std::vector<std::string_view> buckets_[256];
 };
 
+// The class with layout modifiers that name a sidebar beside the element, not the element
+// ("gallery--wrapper__with-sidebar", "has-sidebar", "no-sidebar"), blanked out.
+std::string without_layout_modifiers(std::string_view h) {
+    std::string s(h);
+    for (std::string_view m : {"with-sidebar", "has-sidebar", "no-sidebar", "without-sidebar"})
+        for (size_t at = s.find(m); at != std::string::npos; at = s.find(m, at)) s.replace(at, m.size(), m.size(), '_');
+    return s;
+}
+
 Hint hint_of(std::string_view h) {
     Hint r;
     if (h.empty()) return r;
     static const WordSet pos_set(positive), neg_set(strong_negative);
     r.pos = !pos_set.find(h).empty();
+    const std::string unmodified = contains(h, "sidebar") ? without_layout_modifiers(h) : std::string();
+    if (!unmodified.empty()) h = unmodified;
     if (const std::string_view w = neg_set.find(h); !w.empty()) {
         r.strong_neg = true;
         r.word = std::string(w);
