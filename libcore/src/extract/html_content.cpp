@@ -503,7 +503,9 @@ void Extractor::mark_boiler(const Tuning& t) {
                 if (share < 0.5) why = fmt::format("role={}", r);
         }
         if (why.empty() && t.strip_hints && x.tag != t_article && x.tag != t_a &&
-            ((x.hint_strong && share < 0.5 && !(x.hint_pos && (x.p >= 3 || share >= 0.2))) ||
+            // a positive word ("related_post") saves a box of paragraphs, never a list
+            ((x.hint_strong && share < 0.5 &&
+              !(x.hint_pos && x.tag != t_ul && x.tag != t_ol && (x.p >= 3 || share >= 0.2))) ||
              (x.hint_weak && !x.hint_pos && share < 0.3))) {
             why = o_.explain ? fmt::format("class/id '{}'", hint_of(hint_string(x.node)).word) : "class/id";
         }
