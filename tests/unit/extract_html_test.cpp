@@ -283,3 +283,20 @@ TEST_CASE("content: a wrapper 'with-sidebar' is a layout, not a sidebar") {
     CHECK(a.body.size() == 4);
     CHECK(texts(a).find("Ads and links") == std::string::npos);
 }
+
+TEST_CASE("content: captions set as paragraphs go to their picture; credits go") {
+    std::string story;
+    for (int i = 0; i < 4; ++i)
+        story += "<p>The weak layer lies under the fresh snow, and it is what makes the slope dangerous, "
+                 "the institute said, as every winter when cold nights follow a dry spell.</p>";
+    const std::string page = "<html><body><div class=text>" + story +
+                             "<p><img src=/a.jpg width=600 height=400><br><em>Abbildung 4: klassische "
+                             "Schwachschicht.</em></p><p>Fig. 2 The slope seen from the valley</p>"
+                             "<p>(© FEI/Christophe Taniere)</p>" + story + "</div></body></html>";
+    const Article a = extract_html(page, HtmlOptions{});
+    const std::string t = texts(a);
+    CHECK(t.find("figure:Abbildung 4: klassische Schwachschicht.") != std::string::npos);
+    CHECK(t.find("Fig. 2") == std::string::npos);
+    CHECK(t.find("Taniere") == std::string::npos);
+    CHECK(a.body.size() == 9);
+}

@@ -1032,7 +1032,7 @@ bool is_credit_line(const std::string& f) {
     static constexpr std::string_view starts[] = {
         "foto:", "fotos:", "photo:", "photos:", "bild:", "bilder:", "image:", "images:", "credit:", "credits:",
         "photo credit", "bildquelle:", "titelbild:", "titelfoto:", "quelle:", "source:", "©", "(c) ", "copyright",
-        "photograph by", "photo by", "photo courtesy", "image courtesy", "fuente:", "źródło:", "crédit",
+        "photograph by", "photo by", "photo courtesy", "image courtesy", "fuente:", "źródło:", "crédit", "(©", "(c) ",
         "crédits", "fonte:", "foto ", "bild via", "image via", "abbildung:", "grafik:", "illustration:"};
     for (std::string_view p : starts)
         if (f.compare(0, p.size(), p) == 0) return true;
@@ -1063,13 +1063,31 @@ bool is_furniture_start(const std::string& f, double link_share) {
     return false;
 }
 
+// A picture's caption set as a paragraph: "Abbildung 4: ...", "Fig. 2 ...", "Beitragsbild: ...",
+// or with the text of an enlarge button glued in front ("Vergrößern Eine kleine ...").
+bool is_caption_paragraph(const std::string& f) {
+    if (f.size() > 300) return false;
+    static constexpr std::string_view numbered[] = {"abbildung", "abb.", "figure", "fig.", "bild", "grafik", "image"};
+    for (std::string_view w : numbered) {
+        if (f.compare(0, w.size(), w) != 0) continue;
+        size_t i = w.size();
+        while (i < f.size() && f[i] == ' ') ++i;
+        const size_t digits = i;
+        while (i < f.size() && std::isdigit(static_cast<unsigned char>(f[i]))) ++i;
+        if (i > digits && i < f.size() && (f[i] == ':' || f[i] == '.' || f[i] == ')' || f[i] == ' ')) return true;
+    }
+    for (std::string_view w : {"beitragsbild", "vergrößern ", "enlarge ", "zoom "})
+        if (f.compare(0, w.size(), w) == 0) return true;
+    return false;
+}
+
 // A picture caption with its credit ("... Foto: WITTERS", "... (mlharing / iStock.com)",
 // "... / (C) Kab Niang"): the credit marker sits in the last part of a short text.
 bool ends_with_credit(const std::string& f) {
     if (f.size() > 260) return false;
     static constexpr std::string_view marks[] = {
         "foto:", "fotos:", "photo:", "photos:", "bild:", "credit:", "credits:", "©", "(c)", "istock", "getty images",
-        "shutterstock", "quelle:", "źródło:", "fuente:", "crédit photo", "photo credit", "/ dpa", "(dpa)",
+        "shutterstock", "bild via", "image via", "photo via", "quelle:", "źródło:", "fuente:", "crédit photo", "photo credit", "/ dpa", "(dpa)",
         "imago", "picture alliance", "picture-alliance", "reuters/", "afp/", "/afp", "unsplash", "pixabay",
         "flickr", "thinkstock", "adobe stock", "alamy"};
     const size_t from = f.size() * 2 / 5;
@@ -1166,7 +1184,8 @@ void filter_furniture(std::vector<Block>& body, const std::function<void(const s
     std::vector<Block> kept;
     kept.reserve(body.size());
     bool after_furniture = false;
-    for (Block& b : body) {
+    for (size_t k = 0; k < body.size(); ++k) {
+        Block& b = body[k];
         if (b.type == "paragraph" || b.type == "heading") {
             const std::string f = folded(b.text);
             if (is_furniture_heading(f)) {
@@ -1176,6 +1195,19 @@ void filter_furniture(std::vector<Block>& body, const std::function<void(const s
             }
             if (b.type == "paragraph" && (is_credit_line(f) || ends_with_credit(f))) {
                 if (explain) explain(fmt::format("dropped block \"{}\": picture credit", b.text));
+                continue;
+            }
+            if (b.type == "paragraph" && is_caption_paragraph(f)) {
+                if (explain) explain(fmt::format("dropped block \"{}\": the caption of a picture", b.text));
+                // the picture just above or below (an <img> inside the caption's paragraph) gets it
+                auto captionless = [](const Block& x) { return x.type == "figure" && x.text.empty(); };
+                Block* picture = !kept.empty() && captionless(kept.back()) ? &kept.back()
+                                 : k + 1 < body.size() && captionless(body[k + 1]) ? &body[k + 1]
+                                                                                   : nullptr;
+                if (picture) {
+                    picture->text = std::move(b.text);
+                    picture->spans = std::move(b.spans);
+                }
                 continue;
             }
             int64_t linked = 0;
