@@ -300,3 +300,23 @@ TEST_CASE("content: captions set as paragraphs go to their picture; credits go")
     CHECK(t.find("Taniere") == std::string::npos);
     CHECK(a.body.size() == 9);
 }
+
+TEST_CASE("content: other stories at the end and publisher's disclaimers go") {
+    std::string story;
+    for (int i = 0; i < 4; ++i)
+        story += "<p>The column this week is about the new rules for working from home, which most firms "
+                 "have now written down, and about what employees can ask of their managers under them.</p>";
+    const std::string page =
+        "<html><body><div class=text><p>This post contains references to products from one or more of our "
+        "advertisers. We may receive compensation when you click on links to those products, and the terms "
+        "apply to the offers listed on this page.</p>" +
+        story +
+        "<p>Weitere Beiträge aus der Kolumne:</p><p>Warum Homeoffice kein Privileg ist</p>"
+        "<p>Was Chefs jetzt lernen müssen, wenn das Team verteilt arbeitet</p></div></body></html>";
+    const Article a = extract_html(page, HtmlOptions{});
+    const std::string t = texts(a);
+    CHECK(t.find("compensation") == std::string::npos);
+    CHECK(t.find("Kolumne") == std::string::npos);
+    CHECK(t.find("Privileg") == std::string::npos);
+    CHECK(a.body.size() == 4);
+}

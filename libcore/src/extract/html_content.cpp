@@ -1057,7 +1057,7 @@ bool is_furniture_start(const std::string& f, double link_share) {
         "publicado el", "actualizado el", "share this:", "teilen mit:", "like this:", "gefällt mir:"};
     for (std::string_view p : teasers)
         if (f.compare(0, p.size(), p) == 0 && (link_share >= 0.5 || f.size() < 160)) return true;
-    if (f.size() < 200)
+    if (f.size() < 320)
         for (std::string_view p : notes)
             if (f.compare(0, p.size(), p) == 0) return true;
     return false;
@@ -1108,21 +1108,32 @@ bool is_call_to_action(const std::string& f) {
         "weekly newsletter", "daily newsletter", "to your inbox", "in your inbox", "follow us on", "get the latest news",
         "straight to your phone", "download our app", "please subscribe", "to view the full story",
         "already a subscriber", "first-time subscribers", "support our journalism", "support independent journalism",
-        "if you enjoyed this", "share this article", "leave a comment", "leave a reply",
-        "this post contains references to products", "we may receive compensation", "may earn a commission",
-        "advertisers do not influence", "the views expressed", "unseren newsletter", "newsletter abonnieren",
+        "if you enjoyed this", "share this article", "leave a comment", "leave a reply", "unseren newsletter",
+        "newsletter abonnieren",
         "folgen sie uns", "folge uns auf", "jetzt abonnieren", "unterstützen sie diese", "unterstützen sie uns",
         "werden sie mitglied", "jede kleine spende", "jetzt spenden", "gefällt dir unser", "wenn ihnen unser artikel",
         "möchten sie den artikel teilen", "diesen artikel teilen", "schreibe einen kommentar",
-        "hinterlasse einen kommentar", "die meinung des autors wieder", "suscríbete", "síguenos",
-        "nuestro canal de youtube", "abonnez-vous", "suivez-nous", "inscrivez-vous à notre",
-        "n'engagent que leurs auteurs", "zapraszamy też do subskrypcji", "obserwuj nas", "iscriviti alla",
+        "hinterlasse einen kommentar", "suscríbete", "síguenos", "nuestro canal de youtube", "abonnez-vous",
+        "suivez-nous", "inscrivez-vous à notre", "zapraszamy też do subskrypcji", "obserwuj nas", "iscriviti alla",
         "seguici su"};
     if (f.size() > 400) return false;
     for (std::string_view p : phrases)
         if (contains(f, p)) return true;
     // "Follow The Gleaner on Twitter and Instagram ..."
     return f.compare(0, 7, "follow ") == 0 && (contains(f, "twitter") || contains(f, "instagram") || contains(f, "facebook"));
+}
+
+// Notes of the publisher about the text: affiliate links, opinions that are the author's own.
+// They run longer than prompts. `f` is folded().
+bool is_disclaimer(const std::string& f) {
+    static constexpr std::string_view phrases[] = {
+        "this post contains references to products", "we may receive compensation", "may earn a commission",
+        "advertisers do not influence", "the views expressed", "die meinung des autors wieder",
+        "n'engagent que leurs auteurs", "affiliate links", "affiliate-links", "provisions-links"};
+    if (f.size() > 700) return false;
+    for (std::string_view p : phrases)
+        if (contains(f, p)) return true;
+    return false;
 }
 
 // Headings that open a list of other stories: "More from Local", "Weitere Beiträge aus der
@@ -1148,14 +1159,32 @@ int64_t linked_code_points(const Block& b) {
     return linked;
 }
 
+// From a heading of other stories ("Weitere Beiträge aus der Kolumne:", "More from Local")
+// to the end, when only short blocks follow it: the rest is their teasers.
+void cut_other_stories(std::vector<Block>& body, const std::function<void(const std::string&)>& explain) {
+    constexpr int64_t teaser_max = 250;  // code points: a block of the story is longer
+    for (size_t i = body.size(); i-- > 0;) {
+        const Block& b = body[i];
+        const int64_t n = text::count_code_points(b.text);
+        const bool heading_like = b.type == "heading" || (b.type == "paragraph" && n < 80 && b.text.back() == ':');
+        if (heading_like && opens_other_stories(folded(b.text))) {
+            if (explain) explain(fmt::format("dropped block \"{}\" and the {} after it: other stories", b.text, body.size() - i - 1));
+            body.resize(i);
+            return;
+        }
+        if (n >= teaser_max) return;
+    }
+}
+
 // Prompts to the reader anywhere in the text, and the furniture that ends many pages: from
 // the last block back, headings of other stories, prompts, notes and link lines go, up to
 // the first block of the story.
 void drop_reader_prompts(std::vector<Block>& body, const std::function<void(const std::string&)>& explain) {
     auto prompt = [](const Block& b) {
+        if (b.type != "paragraph" && b.type != "heading") return false;
         // a short block: a prompt inside a paragraph of the story stays with it
-        return (b.type == "paragraph" || b.type == "heading") && text::count_code_points(b.text) < 220 &&
-               is_call_to_action(folded(b.text));
+        const std::string f = folded(b.text);
+        return (text::count_code_points(b.text) < 220 && is_call_to_action(f)) || is_disclaimer(f);
     };
     std::vector<Block> kept;
     for (Block& b : body) {
@@ -1166,6 +1195,7 @@ void drop_reader_prompts(std::vector<Block>& body, const std::function<void(cons
         kept.push_back(std::move(b));
     }
     body = std::move(kept);
+    cut_other_stories(body, explain);
     while (!body.empty()) {
         const Block& b = body.back();
         const std::string f = folded(b.text);
