@@ -199,12 +199,18 @@ TEST_CASE("deeply nested pages do not recurse") {
 
 namespace {
 
+// n paragraphs <p>text</p>: the body of a test page.
+std::string paragraphs(int n, const std::string& text) {
+    std::string s;
+    for (int i = 0; i < n; ++i) s += "<p>" + text + "</p>";
+    return s;
+}
+
 // A page whose body text is long enough to be chosen, after the given header markup.
 std::string page_with_header(const std::string& header, bool header_inside_article) {
-    std::string body;
-    for (int i = 0; i < 6; ++i)
-        body += "<p>The council met on Tuesday, as it does every month, and talked about roads, schools, "
-                "parks and the budget for the coming year, at some length.</p>";
+    const std::string body = paragraphs(6,
+        "The council met on Tuesday, as it does every month, and talked about roads, schools, "
+        "parks and the budget for the coming year, at some length.");
     const std::string teasers =
         "<div class=teaser><p>Another story that is only a teaser of some other article on this site, "
         "with a link and enough words to look like a lead.</p></div>";
@@ -247,10 +253,9 @@ TEST_CASE("content: the standfirst under the headline is kept, other teasers are
 }
 
 TEST_CASE("content: prompts to the reader and the furniture that ends the page go") {
-    std::string story;
-    for (int i = 0; i < 5; ++i)
-        story += "<p>The harbour wall was rebuilt over the winter, with stone from the old quarry, and the "
-                 "fishermen say it has already stood up to two storms, better than they had hoped.</p>";
+    const std::string story = paragraphs(5,
+        "The harbour wall was rebuilt over the winter, with stone from the old quarry, and the "
+                 "fishermen say it has already stood up to two storms, better than they had hoped.");
     const std::string page =
         "<html><body><div class=story>" + story +
         "<p>Never miss the latest news by signing up to our newsletter today!</p>" + story +
@@ -272,10 +277,9 @@ TEST_CASE("content: prompts to the reader and the furniture that ends the page g
 }
 
 TEST_CASE("content: a wrapper 'with-sidebar' is a layout, not a sidebar") {
-    std::string story;
-    for (int i = 0; i < 4; ++i)
-        story += "<p>Some things we never knew we wanted until we saw them, and this one, a folding kettle, "
-                 "is the best of them all, for camping, for travel and for small kitchens.</p>";
+    const std::string story = paragraphs(4,
+        "Some things we never knew we wanted until we saw them, and this one, a folding kettle, "
+                 "is the best of them all, for camping, for travel and for small kitchens.");
     const std::string page = "<html><body><header role=banner><a href=/>Home</a> <a href=/x>Gadgets and more</a>"
                              "</header><section class='gallery--wrapper gallery--wrapper__with-sidebar'>" +
                              story + "</section><div class=sidebar><p>Ads and links</p></div></body></html>";
@@ -285,10 +289,9 @@ TEST_CASE("content: a wrapper 'with-sidebar' is a layout, not a sidebar") {
 }
 
 TEST_CASE("content: captions set as paragraphs go to their picture; credits go") {
-    std::string story;
-    for (int i = 0; i < 4; ++i)
-        story += "<p>The weak layer lies under the fresh snow, and it is what makes the slope dangerous, "
-                 "the institute said, as every winter when cold nights follow a dry spell.</p>";
+    const std::string story = paragraphs(4,
+        "The weak layer lies under the fresh snow, and it is what makes the slope dangerous, "
+                 "the institute said, as every winter when cold nights follow a dry spell.");
     const std::string page = "<html><body><div class=text>" + story +
                              "<p><img src=/a.jpg width=600 height=400><br><em>Abbildung 4: klassische "
                              "Schwachschicht.</em></p><p>Fig. 2 The slope seen from the valley</p>"
@@ -302,10 +305,9 @@ TEST_CASE("content: captions set as paragraphs go to their picture; credits go")
 }
 
 TEST_CASE("content: other stories at the end and publisher's disclaimers go") {
-    std::string story;
-    for (int i = 0; i < 4; ++i)
-        story += "<p>The column this week is about the new rules for working from home, which most firms "
-                 "have now written down, and about what employees can ask of their managers under them.</p>";
+    const std::string story = paragraphs(4,
+        "The column this week is about the new rules for working from home, which most firms "
+                 "have now written down, and about what employees can ask of their managers under them.");
     const std::string page =
         "<html><body><div class=text><p>This post contains references to products from one or more of our "
         "advertisers. We may receive compensation when you click on links to those products, and the terms "
