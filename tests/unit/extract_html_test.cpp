@@ -322,3 +322,20 @@ TEST_CASE("content: other stories at the end and publisher's disclaimers go") {
     CHECK(t.find("Privileg") == std::string::npos);
     CHECK(a.body.size() == 4);
 }
+
+TEST_CASE("content: a paragraph of links to names goes, one of addresses (references) stays") {
+    std::string kudos = "<p>Kudos from ";
+    std::string refs = "<p>";
+    for (int i = 0; i < 8; ++i) {
+        kudos += "<a href=/u" + std::to_string(i) + ">night_train_reader_" + std::to_string(i) + "</a>, ";
+        refs += "[" + std::to_string(i) + "] <a href=http://r.example/" + std::to_string(i) + ">http://r.example/" +
+                std::to_string(i) + "</a><br>";
+    }
+    const std::string story = paragraphs(2, "Chapter two begins on the night train north, where the two of "
+                                            "them meet again after years, and neither knows what to say first.");
+    const std::string page = "<html><body><div class=text>" + story + refs + "</p>" + kudos + "and more</p>" +
+                             story + "</div></body></html>";
+    const std::string t = texts(extract_html(page, HtmlOptions{}));
+    CHECK(t.find("reader_3") == std::string::npos);
+    CHECK(t.find("http://r.example/3") != std::string::npos);
+}

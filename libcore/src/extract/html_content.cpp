@@ -1186,10 +1186,23 @@ void drop_reader_prompts(std::vector<Block>& body, const std::function<void(cons
         const std::string f = folded(b.text);
         return (text::count_code_points(b.text) < 220 && is_call_to_action(f)) || is_disclaimer(f);
     };
+    // a paragraph made of links ("kudos from a, b, c, ...", tag lists) is a list of names, not
+    // prose; one of bare addresses is a list of references and stays
+    auto link_list = [](const Block& b) {
+        if (b.type != "paragraph") return false;
+        int links = 0, addresses = 0;
+        for (const Span& sp : b.spans) links += sp.kind == "link" ? 1 : 0;
+        for (size_t at = b.text.find("http"); at != std::string::npos; at = b.text.find("http", at + 4)) ++addresses;
+        return links >= 6 && addresses * 2 < links && linked_code_points(b) * 10 >= text::count_code_points(b.text) * 8;
+    };
     std::vector<Block> kept;
     for (Block& b : body) {
         if (prompt(b)) {
             if (explain) explain(fmt::format("dropped block \"{}\": speaks to the reader about the site", b.text));
+            continue;
+        }
+        if (link_list(b)) {
+            if (explain) explain(fmt::format("dropped block \"{}\": a paragraph of links", b.text.substr(0, 200)));
             continue;
         }
         kept.push_back(std::move(b));
