@@ -1166,7 +1166,8 @@ void cut_other_stories(std::vector<Block>& body, const std::function<void(const 
     for (size_t i = body.size(); i-- > 0;) {
         const Block& b = body[i];
         const int64_t n = text::count_code_points(b.text);
-        const bool heading_like = b.type == "heading" || (b.type == "paragraph" && n < 80 && b.text.back() == ':');
+        const bool heading_like =
+            b.type == "heading" || (b.type == "paragraph" && n > 0 && n < 80 && b.text.back() == ':');
         if (heading_like && opens_other_stories(folded(b.text))) {
             if (explain) explain(fmt::format("dropped block \"{}\" and the {} after it: other stories", b.text, body.size() - i - 1));
             body.resize(i);
