@@ -304,6 +304,15 @@ class Extractor {
     void mark_boiler(const Tuning& t);
     void measure();
     std::vector<int> choose(const Tuning& t);
+    // Whether element b is a or inside it.
+    bool holds(int a, int b) const { return b >= a && b < in_[static_cast<size_t>(a)].end; }
+    void init_score(Info& c, const Tuning& t) const;
+    void score_paragraphs(const Tuning& t);
+    int best_candidate(std::vector<int>& cands);
+    int common_ancestor_of_strong(int top, const std::vector<int>& cands, const Tuning& t);
+    int climb_while_parent_scores(int top) const;
+    int climb_over_split_article(int top, const Tuning& t) const;
+    std::vector<int> with_related_siblings(int top, const Tuning& t) const;
     void clean(const std::vector<int>& roots, const Tuning& t);
     void build(int root, std::vector<Block>& out, bool comments);
     bool is_headline(int i) const;
@@ -524,27 +533,29 @@ int Extractor::text_of_roots(const std::vector<int>& roots) const {
     return n;
 }
 
-std::vector<int> Extractor::choose(const Tuning& t) {
-    // Score paragraph-like nodes into up to five ancestors (Readability's scheme).
+// The starting score of a candidate container: its tag's prior and its class weight.
+void Extractor::init_score(Info& c, const Tuning& t) const {
+    if (c.scored) return;
+    c.scored = true;
+    float s = 0;
+    switch (c.tag) {
+        case t_div: case t_article: case t_main: case t_section: s = 5; break;
+        case t_pre: case t_td: case t_blockquote: s = 3; break;
+        case t_address: case t_ol: case t_ul: case t_dl: case t_dd: case t_dt: case t_li: case t_form: s = -3; break;
+        case t_h1: case t_h2: case t_h3: case t_h4: case t_h5: case t_h6: case t_th: s = -5; break;
+        default: break;
+    }
+    if (c.tag == t_article || c.tag == t_main) s += 10;
+    if (t.weight_classes) s += c.weight;
+    c.score = s;
+}
+
+// Scores paragraph-like nodes into up to five ancestors (Readability's scheme).
+void Extractor::score_paragraphs(const Tuning& t) {
     for (Info& x : in_) {
         x.score = 0;
         x.scored = false;
     }
-    auto init = [&](Info& c) {
-        if (c.scored) return;
-        c.scored = true;
-        float s = 0;
-        switch (c.tag) {
-            case t_div: case t_article: case t_main: case t_section: s = 5; break;
-            case t_pre: case t_td: case t_blockquote: s = 3; break;
-            case t_address: case t_ol: case t_ul: case t_dl: case t_dd: case t_dt: case t_li: case t_form: s = -3; break;
-            case t_h1: case t_h2: case t_h3: case t_h4: case t_h5: case t_h6: case t_th: s = -5; break;
-            default: break;
-        }
-        if (c.tag == t_article || c.tag == t_main) s += 10;
-        if (t.weight_classes) s += c.weight;
-        c.score = s;
-    };
     for (size_t i = 0; i < in_.size(); ++i) {
         Info& x = in_[i];
         if (x.flags & f_dead) {
@@ -569,16 +580,18 @@ std::vector<int> Extractor::choose(const Tuning& t) {
         while (anc >= 0 && level < 5) {
             Info& c = in_[static_cast<size_t>(anc)];
             if (c.tag == t_html) break;
-            init(c);
+            init_score(c, t);
             const float div = level == 0 ? 1.0f : (level == 1 ? 2.0f : static_cast<float>(level) * 3.0f);
             c.score += cs / div;
             anc = c.parent;
             ++level;
         }
     }
-    // Final scores: scaled by link density. Best candidate.
+}
+
+// Final scores, scaled by link density; the best candidate (-1 when none) and all candidates.
+int Extractor::best_candidate(std::vector<int>& cands) {
     int top = -1;
-    std::vector<int> cands;
     for (size_t i = 0; i < in_.size(); ++i) {
         Info& x = in_[i];
         if (!x.scored || (x.flags & f_dead)) continue;
@@ -586,92 +599,96 @@ std::vector<int> Extractor::choose(const Tuning& t) {
         cands.push_back(static_cast<int>(i));
         if (top < 0 || x.score > in_[static_cast<size_t>(top)].score) top = static_cast<int>(i);
     }
-    if (top < 0 || in_[static_cast<size_t>(top)].tag == t_body) {
-        if (body_ >= 0) return {body_};
-        return {};
-    }
-    auto contains_idx = [&](int a, int b) { return b >= a && b < in_[static_cast<size_t>(a)].end; };
-    // Several strong candidates under one ancestor: take the ancestor (articles split in divs).
-    {
-        std::vector<int> alts;
-        const float ts = in_[static_cast<size_t>(top)].score;
-        for (int c : cands)
-            if (c != top && in_[static_cast<size_t>(c)].score >= 0.75f * ts && !contains_idx(c, top) &&
-                !contains_idx(top, c))
-                alts.push_back(c);
-        if (alts.size() >= 3) {
-            int p = in_[static_cast<size_t>(top)].parent;
-            while (p >= 0 && in_[static_cast<size_t>(p)].tag != t_body) {
-                int n = 0;
-                for (int c : alts) n += contains_idx(p, c) ? 1 : 0;
-                if (n >= 3) {
-                    explain(fmt::format("chose {}: common ancestor of {} strong candidates", describe(p), n + 1));
-                    top = p;
-                    break;
-                }
-                p = in_[static_cast<size_t>(p)].parent;
-            }
-            if (!in_[static_cast<size_t>(top)].scored) init(in_[static_cast<size_t>(top)]);
-        }
-    }
-    // Climb while the parent scores better.
-    {
-        float last = in_[static_cast<size_t>(top)].score;
+    return top;
+}
+
+// Several strong candidates under one ancestor: the ancestor (articles split in divs).
+int Extractor::common_ancestor_of_strong(int top, const std::vector<int>& cands, const Tuning& t) {
+    std::vector<int> alts;
+    const float ts = in_[static_cast<size_t>(top)].score;
+    for (int c : cands)
+        if (c != top && in_[static_cast<size_t>(c)].score >= 0.75f * ts && !holds(c, top) &&
+            !holds(top, c))
+            alts.push_back(c);
+    if (alts.size() >= 3) {
         int p = in_[static_cast<size_t>(top)].parent;
-        while (p >= 0 && in_[static_cast<size_t>(p)].tag != t_body && in_[static_cast<size_t>(p)].tag != t_html) {
-            const Info& pi = in_[static_cast<size_t>(p)];
-            if (!pi.scored) {
-                p = pi.parent;
-                continue;
-            }
-            if (pi.score < last / 3) break;
-            if (pi.score > last) {
+        while (p >= 0 && in_[static_cast<size_t>(p)].tag != t_body) {
+            int n = 0;
+            for (int c : alts) n += holds(p, c) ? 1 : 0;
+            if (n >= 3) {
+                explain(fmt::format("chose {}: common ancestor of {} strong candidates", describe(p), n + 1));
                 top = p;
                 break;
             }
-            last = pi.score;
+            p = in_[static_cast<size_t>(p)].parent;
+        }
+        if (!in_[static_cast<size_t>(top)].scored) init_score(in_[static_cast<size_t>(top)], t);
+    }
+    return top;
+}
+
+// Climbs while the parent scores better, and past parents whose only live child is top.
+int Extractor::climb_while_parent_scores(int top) const {
+    float last = in_[static_cast<size_t>(top)].score;
+    int p = in_[static_cast<size_t>(top)].parent;
+    while (p >= 0 && in_[static_cast<size_t>(p)].tag != t_body && in_[static_cast<size_t>(p)].tag != t_html) {
+        const Info& pi = in_[static_cast<size_t>(p)];
+        if (!pi.scored) {
             p = pi.parent;
+            continue;
         }
-        // the only live child: its parent is the container
-        for (;;) {
-            const int par = in_[static_cast<size_t>(top)].parent;
-            if (par < 0 || in_[static_cast<size_t>(par)].tag == t_body || in_[static_cast<size_t>(par)].tag == t_html) break;
-            if (in_[static_cast<size_t>(par)].text > in_[static_cast<size_t>(top)].text + 10) break;
-            top = par;
+        if (pi.score < last / 3) break;
+        if (pi.score > last) {
+            top = p;
+            break;
         }
+        last = pi.score;
+        p = pi.parent;
     }
-    // The article may go on outside the container (split across parents): climb while the
-    // container holds little of the page's paragraph text and its parent is not a link farm.
-    if (body_ >= 0) {
-        const int all_good = in_[static_cast<size_t>(body_)].good;
-        for (;;) {
-            const Info& cur = in_[static_cast<size_t>(top)];
-            if (cur.good * 10 >= all_good * t.climb_share) break;
-            // the nearest ancestor (up to 4 levels, none of them link-heavy) that adds paragraph text
-            int found = -1;
-            int a = cur.parent;
-            for (int level = 0; level < 4 && a >= 0 && a != body_ && in_[static_cast<size_t>(a)].tag != t_html; ++level) {
-                const Info& ai = in_[static_cast<size_t>(a)];
-                if (link_density(ai) > 0.2) {
-                    explain(fmt::format("stayed below {}: link density {:.2f}", describe(a), link_density(ai)));
-                    break;
-                }
-                if (ai.good * 10 >= all_good * 5 || ai.good >= cur.good * 2) {
-                    found = a;
-                    break;
-                }
-                a = ai.parent;
+    // the only live child: its parent is the container
+    for (;;) {
+        const int par = in_[static_cast<size_t>(top)].parent;
+        if (par < 0 || in_[static_cast<size_t>(par)].tag == t_body || in_[static_cast<size_t>(par)].tag == t_html) break;
+        if (in_[static_cast<size_t>(par)].text > in_[static_cast<size_t>(top)].text + 10) break;
+        top = par;
+    }
+    return top;
+}
+
+// The article may go on outside the container (split across parents): climbs while the
+// container holds little of the page's paragraph text and its parent is not a link farm.
+int Extractor::climb_over_split_article(int top, const Tuning& t) const {
+    if (body_ < 0) return top;
+    const int all_good = in_[static_cast<size_t>(body_)].good;
+    for (;;) {
+        const Info& cur = in_[static_cast<size_t>(top)];
+        if (cur.good * 10 >= all_good * t.climb_share) break;
+        // the nearest ancestor (up to 4 levels, none of them link-heavy) that adds paragraph text
+        int found = -1;
+        int a = cur.parent;
+        for (int level = 0; level < 4 && a >= 0 && a != body_ && in_[static_cast<size_t>(a)].tag != t_html; ++level) {
+            const Info& ai = in_[static_cast<size_t>(a)];
+            if (link_density(ai) > 0.2) {
+                explain(fmt::format("stayed below {}: link density {:.2f}", describe(a), link_density(ai)));
+                break;
             }
-            if (found < 0) break;
-            explain(fmt::format("climbed to {}: {} of {} chars of paragraph text", describe(found),
-                                in_[static_cast<size_t>(found)].good, all_good));
-            top = found;
+            if (ai.good * 10 >= all_good * 5 || ai.good >= cur.good * 2) {
+                found = a;
+                break;
+            }
+            a = ai.parent;
         }
+        if (found < 0) break;
+        explain(fmt::format("climbed to {}: {} of {} chars of paragraph text", describe(found),
+                            in_[static_cast<size_t>(found)].good, all_good));
+        top = found;
     }
+    return top;
+}
+
+// The container and its siblings that belong to the article, in page order.
+std::vector<int> Extractor::with_related_siblings(int top, const Tuning& t) const {
     const Info& ti = in_[static_cast<size_t>(top)];
-    explain(fmt::format("kept {}: main content, score {:.1f}, {} chars, link density {:.2f}", describe(top), ti.score,
-                        ti.text, link_density(ti)));
-    // Siblings that belong to the article.
     std::vector<int> roots;
     const int par = ti.parent;
     if (par < 0) return {top};
@@ -715,6 +732,25 @@ std::vector<int> Extractor::choose(const Tuning& t) {
         }
     }
     return roots;
+}
+
+// The main content: the best-scoring container, widened where the article is split, with
+// the siblings that continue it.
+std::vector<int> Extractor::choose(const Tuning& t) {
+    score_paragraphs(t);
+    std::vector<int> cands;
+    int top = best_candidate(cands);
+    if (top < 0 || in_[static_cast<size_t>(top)].tag == t_body) {
+        if (body_ >= 0) return {body_};
+        return {};
+    }
+    top = common_ancestor_of_strong(top, cands, t);
+    top = climb_while_parent_scores(top);
+    top = climb_over_split_article(top, t);
+    const Info& ti = in_[static_cast<size_t>(top)];
+    explain(fmt::format("kept {}: main content, score {:.1f}, {} chars, link density {:.2f}", describe(top), ti.score,
+                        ti.text, link_density(ti)));
+    return with_related_siblings(top, t);
 }
 
 void Extractor::clean(const std::vector<int>& roots, const Tuning& t) {
