@@ -303,6 +303,10 @@ class Extractor {
     void mark_hard();
     void mark_boiler(const Tuning& t);
     void measure();
+    void apply_prune();
+    std::vector<int> select_roots(bool& selected);
+    std::vector<int> choose_and_clean(const Tuning& t);
+    void build_comments();
     std::vector<int> choose(const Tuning& t);
     // Whether element b is a or inside it.
     bool holds(int a, int b) const { return b >= a && b < in_[static_cast<size_t>(a)].end; }
@@ -1800,11 +1804,8 @@ void Extractor::build(int root, std::vector<Block>& out, bool comments) {
     b.flush();
 }
 
-void Extractor::run() {
-    flatten();
-    if (in_.empty()) return;
-    mark_hard();
-    // --prune
+// --prune: the elements the user's XPaths name are never content.
+void Extractor::apply_prune() {
     for (const std::string& xp : o_.prune) {
         try {
             pugi::xpath_query q(xp.c_str());
@@ -1819,9 +1820,12 @@ void Extractor::run() {
             a_.warnings.push_back(fmt::format("bad --prune XPath '{}': {}", xp, e.what()));
         }
     }
-    measure();
+}
+
+// The elements --select names, outermost first, in page order. `selected` tells whether any
+// expression was valid (then the scoring pass is skipped, even when nothing matched).
+std::vector<int> Extractor::select_roots(bool& selected) {
     std::vector<int> roots;
-    bool selected = false;
     for (const std::string& xp : o_.select) {
         try {
             pugi::xpath_query q(xp.c_str());
@@ -1830,9 +1834,8 @@ void Extractor::run() {
             for (const pugi::xpath_node& xn : set) {
                 const int i = index_of(xn.node());
                 if (i < 0) continue;
-                // not inside a root already chosen
-                bool inside = false;
-                for (int r : roots) inside = inside || (i >= r && i < in_[static_cast<size_t>(r)].end);
+                bool inside = false;  // in a root already chosen
+                for (int r : roots) inside = inside || holds(r, i);
                 if (!inside) {
                     roots.push_back(i);
                     explain(fmt::format("kept {}: --select {}", describe(i), xp));
@@ -1843,14 +1846,92 @@ void Extractor::run() {
             a_.warnings.push_back(fmt::format("bad --select XPath '{}': {}", xp, e.what()));
         }
     }
+    return roots;
+}
+
+Tuning tuning_for(HtmlPreset preset) {
     Tuning t;
-    if (o_.preset == HtmlPreset::precision) {
+    if (preset == HtmlPreset::precision) {
         t.sibling_ratio = 0.3;
         t.link_density_max = 0.15;
-    } else if (o_.preset == HtmlPreset::recall) {
+    } else if (preset == HtmlPreset::recall) {
         t.sibling_ratio = 0.1;
         t.link_density_max = 0.35;
     }
+    return t;
+}
+
+// The scoring pass, and when its result is weak, the pass again with fewer assumptions
+// (Readability's retry): the clearly longest result wins.
+std::vector<int> Extractor::choose_and_clean(const Tuning& t) {
+    mark_boiler(t);
+    measure();
+    std::vector<int> roots = choose(t);
+    clean(roots, t);
+    const int total = body_ >= 0 ? in_[static_cast<size_t>(body_)].text : 0;
+    measure();
+    const int got = text_of_roots(roots);
+    const int enough = o_.preset == HtmlPreset::recall ? 1000 : (o_.preset == HtmlPreset::precision ? 250 : 500);
+    if (got >= enough || total <= got) return roots;
+    Tuning t2 = t;
+    t2.strip_hints = false;
+    Tuning t3 = t2;
+    t3.weight_classes = false;
+    Tuning t4 = t3;
+    t4.clean_conditionally = false;
+    t4.detect_comments = false;
+    std::vector<int> best = roots;
+    int best_len = got;
+    std::vector<uint8_t> best_flags(in_.size());
+    for (size_t k = 0; k < in_.size(); ++k) best_flags[k] = in_[k].flags;
+    for (const Tuning& tt : {t2, t3, t4}) {
+        for (Info& x : in_) x.flags &= static_cast<uint8_t>(f_hard | f_user);
+        mark_boiler(tt);
+        measure();
+        std::vector<int> r = choose(tt);
+        clean(r, tt);
+        measure();
+        const int len = text_of_roots(r);
+        explain(fmt::format("retry (weak result, {} chars): {} chars", best_len, len));
+        // a retry only wins when it finds clearly more (not just the furniture back)
+        if (len > best_len + std::max(200, best_len / 2)) {
+            best_len = len;
+            best = r;
+            for (size_t k = 0; k < in_.size(); ++k) best_flags[k] = in_[k].flags;
+        }
+        if (len >= enough) break;
+    }
+    for (size_t k = 0; k < in_.size(); ++k) in_[k].flags = best_flags[k];
+    measure();
+    return best;
+}
+
+// The comment sections (outermost), each built as it is, reply forms left out.
+void Extractor::build_comments() {
+    for (size_t i = 0; i < in_.size(); ++i) {
+        const Info& x = in_[i];
+        if (x.flags & f_hard) {
+            i = static_cast<size_t>(x.end) - 1;
+            continue;
+        }
+        if (x.flags & f_comment) {
+            in_[i].flags &= static_cast<uint8_t>(~f_comment);
+            build(static_cast<int>(i), a_.comments, true);
+            in_[i].flags |= f_comment;
+            i = static_cast<size_t>(x.end) - 1;
+        }
+    }
+}
+
+void Extractor::run() {
+    flatten();
+    if (in_.empty()) return;
+    mark_hard();
+    apply_prune();
+    measure();
+    bool selected = false;
+    std::vector<int> roots = select_roots(selected);
+    const Tuning t = tuning_for(o_.preset);
     if (o_.whole_page) {
         roots = {body_ >= 0 ? body_ : 0};
         explain("kept <body>: --whole-page");
@@ -1859,52 +1940,7 @@ void Extractor::run() {
         mark_boiler(t);
         measure();
     } else {
-        mark_boiler(t);
-        measure();
-        roots = choose(t);
-        clean(roots, t);
-        const int total = body_ >= 0 ? in_[static_cast<size_t>(body_)].text : 0;
-        measure();
-        int got = text_of_roots(roots);
-        // Weak result: try again with fewer assumptions (Readability's retry), keep the best.
-        const int enough = o_.preset == HtmlPreset::recall ? 1000 : (o_.preset == HtmlPreset::precision ? 250 : 500);
-        if (got < enough && total > got) {
-            struct Attempt {
-                Tuning t;
-                const char* name;
-            };
-            Tuning t2 = t;
-            t2.strip_hints = false;
-            Tuning t3 = t2;
-            t3.weight_classes = false;
-            Tuning t4 = t3;
-            t4.clean_conditionally = false;
-            t4.detect_comments = false;
-            std::vector<int> best = roots;
-            int best_len = got;
-            std::vector<uint8_t> best_flags(in_.size());
-            for (size_t k = 0; k < in_.size(); ++k) best_flags[k] = in_[k].flags;
-            for (const Tuning& tt : {t2, t3, t4}) {
-                for (Info& x : in_) x.flags &= static_cast<uint8_t>(f_hard | f_user);
-                mark_boiler(tt);
-                measure();
-                std::vector<int> r = choose(tt);
-                clean(r, tt);
-                measure();
-                const int len = text_of_roots(r);
-                explain(fmt::format("retry (weak result, {} chars): {} chars", best_len, len));
-                // a retry only wins when it finds clearly more (not just the furniture back)
-                if (len > best_len + std::max(200, best_len / 2)) {
-                    best_len = len;
-                    best = r;
-                    for (size_t k = 0; k < in_.size(); ++k) best_flags[k] = in_[k].flags;
-                }
-                if (len >= enough) break;
-            }
-            for (size_t k = 0; k < in_.size(); ++k) in_[k].flags = best_flags[k];
-            roots = best;
-            measure();
-        }
+        roots = choose_and_clean(t);
     }
     if (roots.empty() && body_ >= 0) roots = {body_};
     std::vector<Block> standfirst;
@@ -1919,22 +1955,7 @@ void Extractor::run() {
         filter_furniture(a_.body, o_.explain);
         drop_reader_prompts(a_.body, o_.explain);
     }
-    if (o_.comments) {
-        for (size_t i = 0; i < in_.size(); ++i) {
-            const Info& x = in_[i];
-            if (x.flags & f_hard) {
-                i = static_cast<size_t>(x.end) - 1;
-                continue;
-            }
-            if (x.flags & f_comment) {
-                in_[i].flags &= static_cast<uint8_t>(~f_comment);
-                // forms (reply boxes) inside stay out
-                build(static_cast<int>(i), a_.comments, true);
-                in_[i].flags |= f_comment;
-                i = static_cast<size_t>(x.end) - 1;
-            }
-        }
-    }
+    if (o_.comments) build_comments();
 }
 
 }  // namespace copydesk::extract::html_detail
