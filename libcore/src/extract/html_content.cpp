@@ -318,7 +318,12 @@ class Extractor {
     int climb_over_split_article(int top, const Tuning& t) const;
     std::vector<int> with_related_siblings(int top, const Tuning& t) const;
     void clean(const std::vector<int>& roots, const Tuning& t);
-    void build(int root, std::vector<Block>& out, bool comments);
+    void build(int root, std::vector<Block>& out);
+    bool image_figure(pugi::xml_node n, Tag t, Block& f) const;
+    std::string caption_text(pugi::xml_node cap) const;
+    bool figure_block(pugi::xml_node n, pugi::xml_node img, Block& f) const;
+    bool is_data_table(int i) const;
+    void table_blocks(int i, std::vector<Block>& out) const;
     bool is_headline(int i) const;
     std::pair<int, int> standfirst_stretch(int first_root) const;
     std::vector<int> find_standfirst(const std::vector<int>& roots) const;
@@ -1002,6 +1007,34 @@ void BlockBuilder::flush() {
     pending_.clear();
 }
 
+// The raw text of a <pre> subtree, <br> as newlines, without leading blank lines and
+// trailing white space.
+std::string preformatted_text(pugi::xml_node n) {
+    std::string code;
+    pugi::xml_node c = n.first_child();
+    while (c && c != n) {
+        bool down = false;
+        if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) code += c.value();
+        else if (c.type() == pugi::node_element) {
+            if (std::string_view(c.name()) == "br") code += '\n';
+            else down = tag_of(c.name()) != t_script && tag_of(c.name()) != t_style;
+        }
+        if (down && c.first_child()) {
+            c = c.first_child();
+            continue;
+        }
+        while (c && c != n && !c.next_sibling()) c = c.parent();
+        if (!c || c == n) break;
+        c = c.next_sibling();
+    }
+    while (!code.empty() && (code.back() == '\n' || code.back() == ' ' || code.back() == '\r' || code.back() == '\t'))
+        code.pop_back();
+    size_t lead = 0;
+    while (lead < code.size() && (code[lead] == '\n' || code[lead] == '\r')) ++lead;
+    code.erase(0, lead);
+    return code;
+}
+
 std::string lang_of(pugi::xml_node n) {
     for (int k = 0; k < 2 && n; ++k) {
         std::string_view c = n.attribute("class").value();
@@ -1514,8 +1547,120 @@ void prepend_standfirst(std::vector<Block> standfirst, std::vector<Block>& body)
     body.insert(body.begin(), std::make_move_iterator(kept.begin()), std::make_move_iterator(kept.end()));
 }
 
-void Extractor::build(int root, std::vector<Block>& out, bool comments) {
-    (void)comments;
+// A figure for an <img> or <picture> outside <figure>: false when it has no source or is an
+// icon (under 50 pixels).
+bool Extractor::image_figure(pugi::xml_node n, Tag t, Block& f) const {
+    pugi::xml_node img = t == t_img ? n : n.child("img");
+    if (!img) return false;
+    std::string src = image_src(img);
+    if (src.empty() && t == t_picture)
+        for (pugi::xml_node s = n.child("source"); s && src.empty(); s = s.next_sibling("source")) src = image_src(s);
+    if (src.empty()) return false;
+    const int w = std::atoi(img.attribute("width").value()), h = std::atoi(img.attribute("height").value());
+    if ((w > 0 && w < 50) || (h > 0 && h < 50)) return false;
+    f.type = "figure";
+    f.src = resolve_url(facts_.base, src);
+    f.alt = collapse_space(img.attribute("alt").value());
+    return true;
+}
+
+// The text of a <figcaption> without its boilerplate children (credits); empty when the
+// caption itself was dropped.
+std::string Extractor::caption_text(pugi::xml_node cap) const {
+    const int ci = index_of(cap);
+    if (ci < 0) return {};
+    if (in_[static_cast<size_t>(ci)].flags & f_dead) return {};
+    std::string capt;
+    for (int k = ci; k < in_[static_cast<size_t>(ci)].end; ++k) {
+        const Info& y = in_[static_cast<size_t>(k)];
+        if (y.flags & (f_hard | f_boiler | f_pruned | f_user)) {
+            k = y.end - 1;
+            continue;
+        }
+        for (pugi::xml_node c = y.node.first_child(); c; c = c.next_sibling())
+            if (c.type() == pugi::node_pcdata) {
+                capt += c.value();
+            } else if (c.type() == pugi::node_element) {
+                capt += ' ';
+            }
+    }
+    return collapse_space(capt);
+}
+
+// A <figure> holding the picture `img`: source, alt and caption. False when it has neither a
+// source nor a caption.
+bool Extractor::figure_block(pugi::xml_node n, pugi::xml_node img, Block& f) const {
+    if (std::string_view(img.name()) == "picture") img = img.child("img") ? img.child("img") : img;
+    std::string src = image_src(img);
+    if (src.empty())
+        for (pugi::xml_node s = img.parent().child("source"); s && src.empty(); s = s.next_sibling("source"))
+            src = image_src(s);
+    f.type = "figure";
+    if (!src.empty()) f.src = resolve_url(facts_.base, src);
+    f.alt = collapse_space(img.attribute("alt").value());
+    if (pugi::xml_node cap = n.child("figcaption")) f.text = caption_text(cap);
+    return !f.src.empty() || !f.text.empty();
+}
+
+// A table of data rather than of layout: no nested table, at least one row and two columns,
+// no long blocks, lists, headings or quotes in its cells, not role=presentation.
+bool Extractor::is_data_table(int i) const {
+    const Info& x = in_[static_cast<size_t>(i)];
+    if (x.tables != 1 || x.p > 1) return false;
+    if (std::string_view(x.node.attribute("role").value()) == "presentation") return false;
+    int rows = 0, maxcols = 0;
+    for (int k = i + 1; k < x.end; ++k) {
+        const Info& y = in_[static_cast<size_t>(k)];
+        if (y.tag == t_tr) {
+            ++rows;
+            int cols = 0;
+            for (pugi::xml_node c = y.node.first_child(); c; c = c.next_sibling()) {
+                const std::string_view cn = c.name();
+                if (cn == "td" || cn == "th") cols += std::max(1, std::atoi(c.attribute("colspan").value()));
+            }
+            maxcols = std::max(maxcols, cols);
+        }
+        if (y.tag == t_div && y.text > 300) return false;
+        if (y.tag == t_ul || y.tag == t_ol || is_heading(y.tag) || y.tag == t_blockquote) return false;
+    }
+    return rows >= 1 && maxcols >= 2;
+}
+
+// A data table as its caption (a paragraph) and a table block: cells as text, colspan
+// expanded, leading all-<th> or <thead> rows counted as header rows.
+void Extractor::table_blocks(int i, std::vector<Block>& out) const {
+    const Info& x = in_[static_cast<size_t>(i)];
+    if (pugi::xml_node cap = x.node.child("caption")) {
+        Block p;
+        p.text = node_text(cap);
+        if (!p.text.empty()) out.push_back(std::move(p));
+    }
+    Block tb;
+    tb.type = "table";
+    bool header_done = false;
+    for (int k = i + 1; k < x.end; ++k) {
+        const Info& y = in_[static_cast<size_t>(k)];
+        if (y.tag != t_tr || (y.flags & f_dead)) continue;
+        std::vector<std::string> row;
+        bool all_th = true;
+        for (pugi::xml_node c = y.node.first_child(); c; c = c.next_sibling()) {
+            const std::string_view cn = c.name();
+            if (cn != "td" && cn != "th") continue;
+            if (cn == "td") all_th = false;
+            row.push_back(node_text(c));
+            const int span = std::min(100, std::max(1, std::atoi(c.attribute("colspan").value())));
+            for (int s = 1; s < span; ++s) row.emplace_back();
+        }
+        if (row.empty()) continue;
+        const bool in_thead = std::string_view(y.node.parent().name()) == "thead";
+        if (!header_done && (all_th || in_thead)) tb.header_rows++;
+        else header_done = true;
+        tb.rows.push_back(std::move(row));
+    }
+    if (!tb.rows.empty()) out.push_back(std::move(tb));
+}
+
+void Extractor::build(int root, std::vector<Block>& out) {
     const std::string title = a_.title ? *a_.title : std::string();
     BlockBuilder b(out, o_, facts_.base, title);
     struct Frame {
@@ -1528,7 +1673,6 @@ void Extractor::build(int root, std::vector<Block>& out, bool comments) {
     std::vector<Frame> frames;
     int list_depth = 0;
     std::vector<bool> list_ordered;
-    int quote_depth = 0;
     // The innermost heading, list item or quote decides the type of text; each frame keeps
     // the context it opened, so nothing walks the stack.
     auto set_type = [&]() {
@@ -1540,7 +1684,6 @@ void Extractor::build(int root, std::vector<Block>& out, bool comments) {
         b.level = f.level;
         b.depth = f.depth;
         b.ordered = f.ordered;
-        (void)quote_depth;
     };
 
     // Iterative walk from the root element, in step with the flattened indices.
@@ -1567,157 +1710,36 @@ void Extractor::build(int root, std::vector<Block>& out, bool comments) {
             return false;
         }
         if (t == t_img || t == t_picture) {
-            pugi::xml_node img = t == t_img ? n : n.child("img");
             next = x.end;
-            if (!o_.images || !img) return false;
-            std::string src = image_src(img);
-            if (src.empty() && t == t_picture)
-                for (pugi::xml_node s = n.child("source"); s && src.empty(); s = s.next_sibling("source")) src = image_src(s);
-            if (src.empty()) return false;
-            const int w = std::atoi(img.attribute("width").value()), h = std::atoi(img.attribute("height").value());
-            if ((w > 0 && w < 50) || (h > 0 && h < 50)) return false;
             Block f;
-            f.type = "figure";
-            f.src = resolve_url(facts_.base, src);
-            f.alt = collapse_space(img.attribute("alt").value());
-            b.pending_figure(std::move(f));
+            if (o_.images && image_figure(n, t, f)) b.pending_figure(std::move(f));
             return false;
         }
-        if (t == t_figure) {
-            pugi::xml_node img = n.find_node([](pugi::xml_node c) {
-                return std::string_view(c.name()) == "img" || std::string_view(c.name()) == "picture";
-            });
-            if (img && x.tables == 0) {
+        if (t == t_figure && x.tables == 0) {
+            if (pugi::xml_node img = n.find_node([](pugi::xml_node c) {
+                    return std::string_view(c.name()) == "img" || std::string_view(c.name()) == "picture";
+                })) {
                 next = x.end;
                 b.flush();
-                if (!o_.images) return false;
-                if (std::string_view(img.name()) == "picture") img = img.child("img") ? img.child("img") : img;
-                std::string src = image_src(img);
-                if (src.empty())
-                    for (pugi::xml_node s = img.parent().child("source"); s && src.empty(); s = s.next_sibling("source"))
-                        src = image_src(s);
                 Block f;
-                f.type = "figure";
-                if (!src.empty()) f.src = resolve_url(facts_.base, src);
-                f.alt = collapse_space(img.attribute("alt").value());
-                // the caption: <figcaption> without its credit furniture
-                if (pugi::xml_node cap = n.child("figcaption")) {
-                    const int ci = index_of(cap);
-                    if (ci < 0 || !(in_[static_cast<size_t>(ci)].flags & f_dead)) {
-                        // text of the caption without boilerplate children (credits)
-                        std::string capt;
-                        if (ci >= 0) {
-                            for (int k = ci; k < in_[static_cast<size_t>(ci)].end; ++k) {
-                                const Info& y = in_[static_cast<size_t>(k)];
-                                if (y.flags & (f_hard | f_boiler | f_pruned | f_user)) {
-                                    k = y.end - 1;
-                                    continue;
-                                }
-                                for (pugi::xml_node c = y.node.first_child(); c; c = c.next_sibling())
-                                    if (c.type() == pugi::node_pcdata) {
-                                        capt += c.value();
-                                    } else if (c.type() == pugi::node_element) {
-                                        capt += ' ';
-                                    }
-                            }
-                        }
-                        f.text = collapse_space(capt);
-                    }
-                }
-                if (f.src.empty() && f.text.empty()) return false;
-                out.push_back(std::move(f));
+                if (o_.images && figure_block(n, img, f)) out.push_back(std::move(f));
                 return false;
             }
         }
-        if (t == t_table) {
-            // data table: no nested table, more than one row and column, short cells
-            bool data = x.tables == 1 && x.p <= 1;
-            int rows = 0, maxcols = 0;
-            if (data) {
-                for (int k = i + 1; k < x.end; ++k) {
-                    const Info& y = in_[static_cast<size_t>(k)];
-                    if (y.tag == t_tr) {
-                        ++rows;
-                        int cols = 0;
-                        for (pugi::xml_node c = y.node.first_child(); c; c = c.next_sibling()) {
-                            const std::string_view cn = c.name();
-                            if (cn == "td" || cn == "th") cols += std::max(1, std::atoi(c.attribute("colspan").value()));
-                        }
-                        maxcols = std::max(maxcols, cols);
-                    }
-                    if (y.tag == t_div && y.text > 300) data = false;
-                    if (y.tag == t_ul || y.tag == t_ol || is_heading(y.tag) || y.tag == t_blockquote) data = false;
-                }
-                if (rows < 1 || maxcols < 2) data = false;
-                if (std::string_view(n.attribute("role").value()) == "presentation") data = false;
-            }
-            if (data) {
-                next = x.end;
-                b.flush();
-                if (!o_.tables) return false;
-                if (pugi::xml_node cap = n.child("caption")) {
-                    Block p;
-                    p.text = node_text(cap);
-                    if (!p.text.empty()) out.push_back(std::move(p));
-                }
-                Block tb;
-                tb.type = "table";
-                bool header_done = false;
-                for (int k = i + 1; k < x.end; ++k) {
-                    const Info& y = in_[static_cast<size_t>(k)];
-                    if (y.tag != t_tr || (y.flags & f_dead)) continue;
-                    std::vector<std::string> row;
-                    bool all_th = true;
-                    for (pugi::xml_node c = y.node.first_child(); c; c = c.next_sibling()) {
-                        const std::string_view cn = c.name();
-                        if (cn != "td" && cn != "th") continue;
-                        if (cn == "td") all_th = false;
-                        row.push_back(node_text(c));
-                        const int span = std::min(100, std::max(1, std::atoi(c.attribute("colspan").value())));
-                        for (int s = 1; s < span; ++s) row.emplace_back();
-                    }
-                    if (row.empty()) continue;
-                    const bool in_thead = std::string_view(y.node.parent().name()) == "thead";
-                    if (!header_done && (all_th || in_thead)) tb.header_rows++;
-                    else header_done = true;
-                    tb.rows.push_back(std::move(row));
-                }
-                if (!tb.rows.empty()) out.push_back(std::move(tb));
-                return false;
-            }
+        if (t == t_table && is_data_table(i)) {
+            next = x.end;
+            b.flush();
+            if (o_.tables) table_blocks(i, out);
+            return false;
         }
         if (t == t_pre) {
             next = x.end;
             b.flush();
-            std::string code;
-            // raw text of the subtree, <br> as newlines
-            pugi::xml_node c = n.first_child();
-            while (c && c != n) {
-                bool down = false;
-                if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) code += c.value();
-                else if (c.type() == pugi::node_element) {
-                    if (std::string_view(c.name()) == "br") code += '\n';
-                    else down = tag_of(c.name()) != t_script && tag_of(c.name()) != t_style;
-                }
-                if (down && c.first_child()) {
-                    c = c.first_child();
-                    continue;
-                }
-                while (c && c != n && !c.next_sibling()) c = c.parent();
-                if (!c || c == n) break;
-                c = c.next_sibling();
-            }
-            while (!code.empty() && (code.back() == '\n' || code.back() == ' ' || code.back() == '\r' || code.back() == '\t')) code.pop_back();
-            size_t lead = 0;
-            while (lead < code.size() && (code[lead] == '\n' || code[lead] == '\r')) ++lead;
-            code.erase(0, lead);
-            if (!code.empty()) {
-                Block cb;
-                cb.type = "code";
-                cb.text = std::move(code);
-                cb.lang = lang_of(n);
-                out.push_back(std::move(cb));
-            }
+            Block cb;
+            cb.type = "code";
+            cb.text = preformatted_text(n);
+            cb.lang = lang_of(n);
+            if (!cb.text.empty()) out.push_back(std::move(cb));
             return false;
         }
         if (is_block(t)) {
@@ -1726,7 +1748,6 @@ void Extractor::build(int root, std::vector<Block>& out, bool comments) {
                 ++list_depth;
                 list_ordered.push_back(t == t_ol);
             }
-            if (t == t_blockquote) ++quote_depth;
             Frame f{i, t, "", 0, 0, false};
             if (is_heading(t)) {
                 f.type = "heading";
@@ -1779,7 +1800,6 @@ void Extractor::build(int root, std::vector<Block>& out, bool comments) {
                 --list_depth;
                 if (!list_ordered.empty()) list_ordered.pop_back();
             }
-            if (t == t_blockquote) --quote_depth;
             set_type();
         } else {
             b.close_span(i);
@@ -1916,7 +1936,7 @@ void Extractor::build_comments() {
         }
         if (x.flags & f_comment) {
             in_[i].flags &= static_cast<uint8_t>(~f_comment);
-            build(static_cast<int>(i), a_.comments, true);
+            build(static_cast<int>(i), a_.comments);
             in_[i].flags |= f_comment;
             i = static_cast<size_t>(x.end) - 1;
         }
@@ -1947,9 +1967,9 @@ void Extractor::run() {
     if (!o_.whole_page && !selected)
         for (int s : find_standfirst(roots)) {
             in_[static_cast<size_t>(s)].flags &= static_cast<uint8_t>(~f_boiler);
-            build(s, standfirst, false);
+            build(s, standfirst);
         }
-    for (int r : roots) build(r, a_.body, false);
+    for (int r : roots) build(r, a_.body);
     prepend_standfirst(std::move(standfirst), a_.body);
     if (!o_.whole_page && o_.select.empty()) {
         filter_furniture(a_.body, o_.explain);
