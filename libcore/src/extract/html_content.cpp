@@ -1171,6 +1171,16 @@ bool ends_with_credit(const std::string& f) {
     return false;
 }
 
+using Explain = std::function<void(const std::string&)>;
+
+// Code points of a block's text inside links.
+int64_t linked_code_points(const Block& b) {
+    int64_t linked = 0;
+    for (const Span& s : b.spans)
+        if (s.kind == "link") linked += s.end - s.start;
+    return linked;
+}
+
 // Lines that speak to the reader about the site rather than tell the story: newsletters,
 // apps, "follow us", subscriptions and paywall notes, donations, comment forms, sharing
 // prompts, affiliate and opinion disclaimers. `f` is folded().
@@ -1225,16 +1235,9 @@ bool opens_other_stories(const std::string& f) {
     return false;
 }
 
-int64_t linked_code_points(const Block& b) {
-    int64_t linked = 0;
-    for (const Span& s : b.spans)
-        if (s.kind == "link") linked += s.end - s.start;
-    return linked;
-}
-
 // From a heading of other stories ("Weitere Beiträge aus der Kolumne:", "More from Local")
 // to the end, when only short blocks follow it: the rest is their teasers.
-void cut_other_stories(std::vector<Block>& body, const std::function<void(const std::string&)>& explain) {
+void cut_other_stories(std::vector<Block>& body, const Explain& explain) {
     constexpr int64_t teaser_max = 250;  // code points: a block of the story is longer
     for (size_t i = body.size(); i-- > 0;) {
         const Block& b = body[i];
@@ -1253,7 +1256,7 @@ void cut_other_stories(std::vector<Block>& body, const std::function<void(const 
 // Prompts to the reader anywhere in the text, and the furniture that ends many pages: from
 // the last block back, headings of other stories, prompts, notes and link lines go, up to
 // the first block of the story.
-void drop_reader_prompts(std::vector<Block>& body, const std::function<void(const std::string&)>& explain) {
+void drop_reader_prompts(std::vector<Block>& body, const Explain& explain) {
     auto prompt = [](const Block& b) {
         if (b.type != "paragraph" && b.type != "heading") return false;
         // a short block: a prompt inside a paragraph of the story stays with it
@@ -1297,7 +1300,9 @@ void drop_reader_prompts(std::vector<Block>& body, const std::function<void(cons
     }
 }
 
-void filter_furniture(std::vector<Block>& body, const std::function<void(const std::string&)>& explain) {
+// Furniture lines, picture credits and captions set as paragraphs, and the links under a
+// furniture heading.
+void drop_furniture_lines(std::vector<Block>& body, const Explain& explain) {
     std::vector<Block> kept;
     kept.reserve(body.size());
     bool after_furniture = false;
@@ -1327,10 +1332,7 @@ void filter_furniture(std::vector<Block>& body, const std::function<void(const s
                 }
                 continue;
             }
-            int64_t linked = 0;
-            for (const Span& sp : b.spans)
-                if (sp.kind == "link") linked += sp.end - sp.start;
-            const int64_t n = text::count_code_points(b.text);
+            const int64_t linked = linked_code_points(b), n = text::count_code_points(b.text);
             if (is_furniture_start(f, n > 0 ? static_cast<double>(linked) / static_cast<double>(n) : 0)) {
                 if (explain) explain(fmt::format("dropped block \"{}\": furniture line", b.text));
                 continue;
@@ -1343,11 +1345,8 @@ void filter_furniture(std::vector<Block>& body, const std::function<void(const s
         }
         if (after_furniture && (b.type == "item" || b.type == "paragraph")) {
             // links under a furniture heading: the teasers of "Related" and its kind
-            int64_t linked = 0;
-            for (const Span& s : b.spans)
-                if (s.kind == "link") linked += s.end - s.start;
             const int64_t n = text::count_code_points(b.text);
-            if (n > 0 && linked * 10 >= n * 7 && n < 300) {
+            if (n > 0 && linked_code_points(b) * 10 >= n * 7 && n < 300) {
                 if (explain) explain(fmt::format("dropped block \"{}\": a link under a furniture heading", b.text));
                 continue;
             }
@@ -1356,8 +1355,11 @@ void filter_furniture(std::vector<Block>& body, const std::function<void(const s
         kept.push_back(std::move(b));
     }
     body = std::move(kept);
-    // Datelines standing alone ("23.10.2018", "Veröffentlicht: 2. Februar 2022, 10:15").
-    kept.clear();
+}
+
+// Datelines standing alone ("23.10.2018", "Veröffentlicht: 2. Februar 2022, 10:15").
+void drop_lone_datelines(std::vector<Block>& body, const Explain& explain) {
+    std::vector<Block> kept;
     for (Block& b : body) {
         if (b.type == "paragraph" && b.text.size() < 64) {
             int words = 1;
@@ -1372,42 +1374,51 @@ void filter_furniture(std::vector<Block>& body, const std::function<void(const s
         kept.push_back(std::move(b));
     }
     body = std::move(kept);
-    // After the last real paragraph: short lines without a sentence end, or all link, are
-    // the page's furniture ("Alle Termine", "Next story title").
-    {
-        size_t last_long = body.size();
-        for (size_t i = body.size(); i-- > 0;)
-            if ((body[i].type == "paragraph" || body[i].type == "quote") && text::count_code_points(body[i].text) >= 100) {
-                last_long = i;
-                break;
-            }
-        if (last_long < body.size()) {
-            kept.clear();
-            for (size_t i = 0; i < body.size(); ++i) {
-                Block& b = body[i];
-                if (i > last_long && b.type == "paragraph") {
-                    const int64_t n = text::count_code_points(b.text);
-                    int64_t linked = 0;
-                    for (const Span& sp : b.spans)
-                        if (sp.kind == "link") linked += sp.end - sp.start;
-                    const char end = b.text.empty() ? '.' : b.text.back();
-                    const bool sentence = end == '.' || end == '!' || end == '?' || end == ':' || end == ')' ||
-                                          static_cast<unsigned char>(end) >= 0x80;
-                    if (n < 80 && (!sentence || linked * 10 >= n * 8)) {
-                        if (explain) explain(fmt::format("dropped block \"{}\": a short line after the article", b.text));
-                        continue;
-                    }
-                }
-                kept.push_back(std::move(b));
-            }
-            body = std::move(kept);
+}
+
+// After the last real paragraph: short lines without a sentence end, or all link, are the
+// page's furniture ("Alle Termine", "Next story title").
+void drop_short_lines_after_text(std::vector<Block>& body, const Explain& explain) {
+    size_t last_long = body.size();
+    for (size_t i = body.size(); i-- > 0;)
+        if ((body[i].type == "paragraph" || body[i].type == "quote") && text::count_code_points(body[i].text) >= 100) {
+            last_long = i;
+            break;
         }
+    if (last_long < body.size()) {
+        std::vector<Block> kept;
+        for (size_t i = 0; i < body.size(); ++i) {
+            Block& b = body[i];
+            if (i > last_long && b.type == "paragraph") {
+                const int64_t n = text::count_code_points(b.text);
+                const int64_t linked = linked_code_points(b);
+                const char end = b.text.empty() ? '.' : b.text.back();
+                const bool sentence = end == '.' || end == '!' || end == '?' || end == ':' || end == ')' ||
+                                      static_cast<unsigned char>(end) >= 0x80;
+                if (n < 80 && (!sentence || linked * 10 >= n * 8)) {
+                    if (explain) explain(fmt::format("dropped block \"{}\": a short line after the article", b.text));
+                    continue;
+                }
+            }
+            kept.push_back(std::move(b));
+        }
+        body = std::move(kept);
     }
-    // Headings at the end with nothing under them (their lists were furniture and went).
+}
+
+// Headings at the end with nothing under them (their lists were furniture and went).
+void drop_empty_end_headings(std::vector<Block>& body, const Explain& explain) {
     while (!body.empty() && body.back().type == "heading") {
         if (explain) explain(fmt::format("dropped block \"{}\": a heading with nothing under it", body.back().text));
         body.pop_back();
     }
+}
+
+void filter_furniture(std::vector<Block>& body, const Explain& explain) {
+    drop_furniture_lines(body, explain);
+    drop_lone_datelines(body, explain);
+    drop_short_lines_after_text(body, explain);
+    drop_empty_end_headings(body, explain);
 }
 
 }  // namespace
