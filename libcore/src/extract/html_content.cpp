@@ -1147,7 +1147,12 @@ bool is_caption_paragraph(const std::string& f) {
         while (i < f.size() && f[i] == ' ') ++i;
         const size_t digits = i;
         while (i < f.size() && std::isdigit(static_cast<unsigned char>(f[i]))) ++i;
-        if (i > digits && i < f.size() && (f[i] == ':' || f[i] == '.' || f[i] == ')' || f[i] == ' ')) return true;
+        if (i == digits || i >= f.size()) continue;
+        // "Figure 3: ...", "Abb. 2 – ...", but not "Figure 6 shows the state ..."
+        const std::string_view rest = std::string_view(f).substr(i);
+        if (rest[0] == ':' || rest[0] == '.' || rest[0] == ')' || rest.substr(0, 2) == " -" ||
+            rest.substr(0, 4) == " \u2013" || rest.substr(0, 4) == " \u2014" || rest.substr(0, 2) == " |")
+            return true;
     }
     for (std::string_view w : {"beitragsbild", "vergrößern ", "enlarge ", "zoom "})
         if (f.compare(0, w.size(), w) == 0) return true;
@@ -1202,8 +1207,10 @@ bool is_call_to_action(const std::string& f) {
     if (f.size() > 400) return false;
     for (std::string_view p : phrases)
         if (contains(f, p)) return true;
-    // "Follow The Gleaner on Twitter and Instagram ..."
-    return f.compare(0, 7, "follow ") == 0 && (contains(f, "twitter") || contains(f, "instagram") || contains(f, "facebook"));
+    // "Follow The Gleaner on Twitter and Instagram @JamaicaGleaner", not "Follow these steps
+    // shared on Twitter to ..."
+    return f.compare(0, 7, "follow ") == 0 && contains(f, "@") &&
+           (contains(f, "twitter") || contains(f, "instagram") || contains(f, "facebook"));
 }
 
 // Notes of the publisher about the text: affiliate links, opinions that are the author's own.
