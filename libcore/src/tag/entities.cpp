@@ -19,6 +19,7 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -365,8 +366,9 @@ struct Pending {
 
 struct BlockState {
     std::string_view text;
+    int64_t number = 0;
     bool heading = false;
-    std::vector<Token> tok;
+    std::span<const Token> tok;
     std::vector<Hit> hits;
 };
 
@@ -374,15 +376,16 @@ class Tagger {
   public:
     explicit Tagger(std::string_view lang) : lang_(lang) {}
 
-    void add_block(std::string_view text, bool heading) {
+    void add_block(const TokenizedBlock& t) {
         BlockState b;
-        b.text = text;
-        b.heading = heading;
-        tokenize(text, b.tok);
+        b.text = t.text;
+        b.number = t.number;
+        b.heading = t.heading;
+        b.tok = t.tokens;
         blocks_.push_back(std::move(b));
     }
 
-    std::vector<Annotation> run(const std::vector<int64_t>& block_numbers);
+    std::vector<Annotation> run();
 
   private:
     std::string_view word(const BlockState& b, size_t i) const {
@@ -854,7 +857,7 @@ void Tagger::classify_unknown(size_t bi, const std::vector<size_t>& r, size_t p,
     pending_.push_back({bi, t0, t1, initial});
 }
 
-std::vector<Annotation> Tagger::run(const std::vector<int64_t>& block_numbers) {
+std::vector<Annotation> Tagger::run() {
     for (size_t bi = 0; bi < blocks_.size(); ++bi) scan_block(bi);
 
     // What the article says about names: full names of people, acronyms it defines, and the
@@ -943,7 +946,7 @@ std::vector<Annotation> Tagger::run(const std::vector<int64_t>& block_numbers) {
             Annotation an;
             an.type = std::move(h.type);
             an.text = std::string(span(b, h.t0, h.t1));
-            an.block = block_numbers[bi];
+            an.block = b.number;
             an.start = b.tok[h.t0].c0;
             an.end = b.tok[h.t1 - 1].c1;
             an.value = std::move(h.value);
@@ -954,26 +957,25 @@ std::vector<Annotation> Tagger::run(const std::vector<int64_t>& block_numbers) {
     return out;
 }
 
-bool has_words(const Block& b) { return !b.text.empty() && b.type != "code"; }
-
 }  // namespace
 
+std::vector<Annotation> entities_of(std::span<const TokenizedBlock> blocks, std::string_view lang) {
+    Tagger t(lang);
+    for (const TokenizedBlock& b : blocks) t.add_block(b);
+    return t.run();
+}
+
 std::vector<Annotation> find_entities(const Article& a, std::string_view lang) {
-    Tagger t(lang.empty() ? std::string_view(a.language ? *a.language : std::string_view("en")) : lang);
-    std::vector<int64_t> numbers;
-    for (size_t i = 0; i < a.body.size(); ++i) {
-        const Block& b = a.body[i];
-        if (!has_words(b)) continue;
-        t.add_block(b.text, b.type == "heading");
-        numbers.push_back(static_cast<int64_t>(i));
-    }
-    return t.run(numbers);
+    std::vector<TokenizedBlock> buffers;
+    return entities_of(tokenize_article(a, buffers),
+                       lang.empty() ? std::string_view(a.language ? *a.language : std::string_view("en")) : lang);
 }
 
 std::vector<Annotation> find_entities(std::string_view text, std::string_view lang) {
-    Tagger t(lang);
-    t.add_block(text, false);
-    return t.run({0});
+    TokenizedBlock b;
+    b.text = text;
+    tokenize(text, b.tokens);
+    return entities_of({&b, 1}, lang);
 }
 
 }  // namespace copydesk::tag

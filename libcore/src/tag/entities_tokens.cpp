@@ -208,6 +208,23 @@ void tokenize(std::string_view s, std::vector<Token>& out) {
     }
 }
 
+bool has_words(const Block& b) { return !b.text.empty() && b.type != "code"; }
+
+std::span<const TokenizedBlock> tokenize_article(const Article& a, std::vector<TokenizedBlock>& buffers) {
+    size_t n = 0;
+    for (size_t i = 0; i < a.body.size(); ++i) {
+        const Block& b = a.body[i];
+        if (!has_words(b)) continue;
+        if (n == buffers.size()) buffers.emplace_back();
+        TokenizedBlock& t = buffers[n++];
+        t.text = b.text;
+        t.number = static_cast<int64_t>(i);
+        t.heading = b.type == "heading";
+        tokenize(t.text, t.tokens);
+    }
+    return std::span<const TokenizedBlock>(buffers.data(), n);
+}
+
 WordList::WordList(std::initializer_list<std::string_view> words) {
     size_t n = 16;
     while (n < words.size() * 3) n *= 2;

@@ -11,6 +11,7 @@
 #include <array>
 #include <cmath>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -43,8 +44,9 @@ class Collector {
   public:
     explicit Collector(std::string_view lang) : lang_(lang) {}
 
-    void add_text(std::string_view text) {
-        tokenize(text, tok_);
+    void add_block(const TokenizedBlock& b) {
+        const std::string_view text = b.text;
+        tok_ = b.tokens;
         cur_.clear();
         for (size_t i = 0; i < tok_.size(); ++i) {
             const Token& t = tok_[i];
@@ -284,7 +286,7 @@ class Collector {
     }
 
     std::string_view lang_;
-    std::vector<Token> tok_;
+    std::span<const Token> tok_;  // the block being read
     std::vector<size_t> cur_;
     std::vector<int> ids_;
     std::string low_;
@@ -298,22 +300,25 @@ class Collector {
     std::vector<int> ptable_;
 };
 
-bool has_words(const Block& b) { return !b.text.empty() && b.type != "code"; }
-
 }  // namespace
 
-std::vector<Keyword> find_keywords(const Article& a, std::string_view lang, size_t max) {
-    if (lang.empty()) lang = a.language ? std::string_view(*a.language) : std::string_view("en");
+std::vector<Keyword> keywords_of(std::span<const TokenizedBlock> blocks, std::string_view lang, size_t max) {
     Collector c(lang);
-    for (const Block& b : a.body)
-        if (has_words(b)) c.add_text(b.text);
+    for (const TokenizedBlock& b : blocks) c.add_block(b);
     return c.best(max);
 }
 
+std::vector<Keyword> find_keywords(const Article& a, std::string_view lang, size_t max) {
+    if (lang.empty()) lang = a.language ? std::string_view(*a.language) : std::string_view("en");
+    std::vector<TokenizedBlock> buffers;
+    return keywords_of(tokenize_article(a, buffers), lang, max);
+}
+
 std::vector<Keyword> find_keywords(std::string_view text, std::string_view lang, size_t max) {
-    Collector c(lang.empty() ? std::string_view("en") : lang);
-    c.add_text(text);
-    return c.best(max);
+    TokenizedBlock b;
+    b.text = text;
+    tokenize(text, b.tokens);
+    return keywords_of({&b, 1}, lang.empty() ? std::string_view("en") : lang, max);
 }
 
 }  // namespace copydesk::tag
