@@ -312,7 +312,7 @@ class WordSet {
     void insert(std::string_view w) {
         if (w.empty()) return;
         if ((n_ + 1) * 2 > slots_.size()) grow();
-        size_t i = hash(w) & (slots_.size() - 1);
+        size_t i = word_hash(w) & (slots_.size() - 1);
         while (!slots_[i].empty()) {
             if (slots_[i] == w) return;
             i = (i + 1) & (slots_.size() - 1);
@@ -322,7 +322,7 @@ class WordSet {
     }
     bool contains(std::string_view w) const {
         if (slots_.empty() || w.empty()) return false;
-        size_t i = hash(w) & (slots_.size() - 1);
+        size_t i = word_hash(w) & (slots_.size() - 1);
         while (!slots_[i].empty()) {
             if (slots_[i] == w) return true;
             i = (i + 1) & (slots_.size() - 1);
@@ -331,11 +331,6 @@ class WordSet {
     }
 
   private:
-    static size_t hash(std::string_view w) {
-        uint64_t h = 1469598103934665603ull;
-        for (const char c : w) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
-        return static_cast<size_t>(h ^ (h >> 32));
-    }
     void grow() {
         std::vector<std::string_view> old = std::move(slots_);
         slots_.assign(old.empty() ? 256 : old.size() * 2, std::string_view());

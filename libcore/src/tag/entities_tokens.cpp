@@ -2,6 +2,8 @@
 #include "tag/entities_tokens.hpp"
 
 #include <algorithm>
+#include <array>
+#include <cstring>
 #include <string>
 
 #include <utf8proc.h>
@@ -44,6 +46,17 @@ bool is_lower(char32_t c) {
     if (c < 0x80) return c >= 'a' && c <= 'z';
     return utf8proc_category(static_cast<utf8proc_int32_t>(c)) == UTF8PROC_CATEGORY_LL;
 }
+
+// Classes of ASCII characters, for the tokenizer's fast path.
+constexpr uint8_t kLower = 1, kUpper = 2, kDigit = 4, kJoiner = 8;  // kJoiner: - ' . &
+constexpr std::array<uint8_t, 128> kAscii = [] {
+    std::array<uint8_t, 128> t{};
+    for (int c = 'a'; c <= 'z'; ++c) t[c] = kLower;
+    for (int c = 'A'; c <= 'Z'; ++c) t[c] = kUpper;
+    for (int c = '0'; c <= '9'; ++c) t[c] = kDigit;
+    for (const char c : {'-', '\'', '.', '&'}) t[static_cast<unsigned char>(c)] = kJoiner;
+    return t;
+}();
 
 struct Reader {
     std::string_view s;
@@ -134,15 +147,19 @@ void tokenize(std::string_view s, std::vector<Token>& out) {
         while (r.i < s.size()) {
             const unsigned char ch = static_cast<unsigned char>(s[r.i]);
             if (ch < 0x80) {  // the common case, without decoding
-                const bool lo = ch >= 'a' && ch <= 'z', up = ch >= 'A' && ch <= 'Z', dg = ch >= '0' && ch <= '9';
-                if (lo || up || dg) {
-                    if (!dg) { ++letters; ++seg; }
-                    if (up) ++uppers;
-                    else if (lo) has_lower = true;
+                const uint8_t k = kAscii[ch];
+                if (k & (kLower | kUpper | kDigit)) {
+                    const int letter = (k & (kLower | kUpper)) != 0;
+                    letters += letter;
+                    seg += letter;
+                    uppers += (k & kUpper) != 0;
+                    has_lower |= (k & kLower) != 0;
                     ++r.i;
                     ++r.cp;
                     continue;
                 }
+                // Only these ASCII characters may join two parts of a word.
+                if (!(k & kJoiner)) break;
             }
             size_t l;
             const char32_t d = r.peek(r.i, &l);
@@ -234,7 +251,7 @@ WordList::WordList(std::initializer_list<std::string_view> words) {
         if (w.empty()) continue;
         if (w.size() < 64) lengths_ |= uint64_t{1} << w.size();
         else lengths_ |= uint64_t{1} << 63;
-        size_t i = hash(w) & mask_;
+        size_t i = word_hash(w) & mask_;
         while (!slots_[i].empty() && slots_[i] != w) i = (i + 1) & mask_;
         slots_[i] = w;
     }
@@ -242,7 +259,7 @@ WordList::WordList(std::initializer_list<std::string_view> words) {
 
 bool WordList::contains(std::string_view w) const {
     if (w.empty() || !(lengths_ >> std::min<size_t>(w.size(), 63) & 1)) return false;
-    size_t i = hash(w) & mask_;
+    size_t i = word_hash(w) & mask_;
     while (!slots_[i].empty()) {
         if (slots_[i] == w) return true;
         i = (i + 1) & mask_;
@@ -250,15 +267,32 @@ bool WordList::contains(std::string_view w) const {
     return false;
 }
 
-size_t WordList::hash(std::string_view w) {
-    uint64_t h = 1469598103934665603ull;
-    for (const char c : w) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+// The length and the first and last eight bytes (or the bytes of a shorter word): cheap,
+// and words of a list seldom share all three.
+size_t word_hash(std::string_view w) {
+    const size_t n = w.size();
+    uint64_t head = 0, tail = 0;
+    if (n >= 8) {
+        std::memcpy(&head, w.data(), 8);
+        std::memcpy(&tail, w.data() + n - 8, 8);
+    } else {
+        for (const char c : w) head = head << 8 | static_cast<unsigned char>(c);
+    }
+    const uint64_t h = head * 0x9E3779B97F4A7C15ull ^ (tail + n) * 0xC2B2AE3D27D4EB4Full;
     return static_cast<size_t>(h ^ (h >> 29));
 }
 
 void lower_word(std::string_view w, std::string& out) {
-    out.clear();
-    for (size_t i = 0; i < w.size();) {
+    // ASCII in place; from the first other byte on, by code point.
+    out.resize(w.size());
+    size_t i = 0;
+    for (; i < w.size(); ++i) {
+        const unsigned char b = static_cast<unsigned char>(w[i]);
+        if (b >= 0x80) break;
+        out[i] = static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b);
+    }
+    out.resize(i);
+    while (i < w.size()) {
         const unsigned char b = static_cast<unsigned char>(w[i]);
         if (b < 0x80) {
             out.push_back(static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b));

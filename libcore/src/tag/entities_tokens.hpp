@@ -49,6 +49,9 @@ std::span<const TokenizedBlock> tokenize_article(const Article& a, std::vector<T
 std::vector<Annotation> entities_of(std::span<const TokenizedBlock> blocks, std::string_view lang);
 std::vector<Keyword> keywords_of(std::span<const TokenizedBlock> blocks, std::string_view lang, size_t max);
 
+// A cheap hash of a word, for the word tables of the taggers.
+size_t word_hash(std::string_view w);
+
 // A fixed set of words (string literals), for the word lists of the taggers: open
 // addressing with a cheap hash, and a quick rejection by length.
 class WordList {
@@ -57,7 +60,6 @@ class WordList {
     bool contains(std::string_view w) const;
 
   private:
-    static size_t hash(std::string_view w);
     std::vector<std::string_view> slots_;
     size_t mask_ = 0;
     uint64_t lengths_ = 0;  // bit n: some word has n bytes (bit 63: 63 or more)

@@ -175,7 +175,7 @@ class Collector {
     // Word ids: lower-case forms in one arena, found through an open-addressing table.
     int word_id(std::string_view lower) {
         if ((words_ + 1) * 2 > wtable_.size()) grow_words();
-        size_t i = hash(lower) & (wtable_.size() - 1);
+        size_t i = word_hash(lower) & (wtable_.size() - 1);
         while (wtable_[i] >= 0) {
             const int id = wtable_[i];
             if (word(id) == lower) return id;
@@ -193,15 +193,10 @@ class Collector {
     std::string_view word(int id) const {
         return std::string_view(arena_).substr(woff_[id].first, woff_[id].second);
     }
-    static size_t hash(std::string_view w) {
-        uint64_t h = 1469598103934665603ull;
-        for (const char c : w) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
-        return static_cast<size_t>(h ^ (h >> 32));
-    }
     void grow_words() {
         wtable_.assign(wtable_.empty() ? 512 : wtable_.size() * 2, -1);
         for (int id = 0; id < static_cast<int>(woff_.size()); ++id) {
-            size_t i = hash(word(id)) & (wtable_.size() - 1);
+            size_t i = word_hash(word(id)) & (wtable_.size() - 1);
             while (wtable_[i] >= 0) i = (i + 1) & (wtable_.size() - 1);
             wtable_[i] = id;
         }
