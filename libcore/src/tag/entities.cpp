@@ -79,15 +79,19 @@ bool function_word(std::string_view w) {
 
 // Connectors that may sit inside a name between capitalised words.
 bool connector(std::string_view w) {
-    return in(w, {"of", "for", "the", "and", "on", "to", "de", "del", "della", "di", "da", "do", "dos",
-                  "das", "du", "des", "la", "le", "van", "von", "der", "den", "y", "al", "bin",
-                  "el", "zu", "ibn", "bint", "ter", "af", "av", "&"});
+    static const WordList k = {
+        "of", "for", "the", "and", "on", "to", "de", "del", "della", "di", "da", "do", "dos",
+        "das", "du", "des", "la", "le", "van", "von", "der", "den", "y", "al", "bin",
+        "el", "zu", "ibn", "bint", "ter", "af", "av", "&"};
+    return k.contains(w);
 }
 
 // Particles inside people's names ("Ursula von der Leyen", "Charles de Gaulle").
 bool name_particle(std::string_view w) {
-    return in(w, {"de", "del", "della", "di", "da", "do", "dos", "das", "du", "la", "le", "van",
-                  "von", "der", "den", "al", "bin", "el", "zu", "ibn", "bint", "ter", "y"});
+    static const WordList k = {
+        "de", "del", "della", "di", "da", "do", "dos", "das", "du", "la", "le", "van",
+        "von", "der", "den", "al", "bin", "el", "zu", "ibn", "bint", "ter", "y"};
+    return k.contains(w);
 }
 
 // A name particle in any case ("le" or "Le").
@@ -242,47 +246,57 @@ bool org_role_word(std::string_view w) {
 
 // Verbs of saying: "NAME said", "said NAME".
 bool say_word(std::string_view w) {
-    return in(w, {"said", "says", "told", "added", "asked", "wrote", "explained", "noted",
-                  "argued", "warned", "insisted", "stated", "announced", "replied", "recalled",
-                  "tweeted", "admitted", "acknowledged", "declared", "stressed", "urged",
-                  "commented", "continued", "concluded", "emphasised", "emphasized", "believes",
-                  "thinks", "says.", "responded", "confirmed", "denied", "claimed"});
+    static const WordList k = {
+        "said", "says", "told", "added", "asked", "wrote", "explained", "noted",
+        "argued", "warned", "insisted", "stated", "announced", "replied", "recalled",
+        "tweeted", "admitted", "acknowledged", "declared", "stressed", "urged",
+        "commented", "continued", "concluded", "emphasised", "emphasized", "believes",
+        "thinks", "says.", "responded", "confirmed", "denied", "claimed"};
+    return k.contains(w);
 }
 
 // Prepositions that make a town name a place ("in Geneva").
 bool place_preposition(std::string_view w) {
-    return in(w, {"in", "at", "from", "near", "to", "across", "outside", "around", "into",
-                  "towards", "toward", "via", "through", "throughout", "visited", "visit",
-                  "visiting", "en", "à", "nach", "aus", "bei", "desde", "hacia"});
+    static const WordList k = {
+        "in", "at", "from", "near", "to", "across", "outside", "around", "into",
+        "towards", "toward", "via", "through", "throughout", "visited", "visit",
+        "visiting", "en", "à", "nach", "aus", "bei", "desde", "hacia"};
+    return k.contains(w);
 }
 
 // Nouns that make the name after "of" a place ("the province of West Java").
 bool place_noun(std::string_view w) {
-    return in(w, {"province", "state", "city", "village", "town", "region", "county", "district",
-                  "municipality", "capital", "prefecture", "suburb", "suburbs", "outskirts",
-                  "island", "islands", "port", "republic", "kingdom", "north", "south", "east",
-                  "west", "northeast", "northwest", "southeast", "southwest", "centre", "center",
-                  "heart", "streets", "people", "citizens", "residents", "mayor", "governor",
-                  "borough", "canton", "commune", "oblast", "territory", "emirate", "parish",
-                  "neighbourhood", "neighborhood", "area", "coast", "shores", "banks"});
+    static const WordList k = {
+        "province", "state", "city", "village", "town", "region", "county", "district",
+        "municipality", "capital", "prefecture", "suburb", "suburbs", "outskirts",
+        "island", "islands", "port", "republic", "kingdom", "north", "south", "east",
+        "west", "northeast", "northwest", "southeast", "southwest", "centre", "center",
+        "heart", "streets", "people", "citizens", "residents", "mayor", "governor",
+        "borough", "canton", "commune", "oblast", "territory", "emirate", "parish",
+        "neighbourhood", "neighborhood", "area", "coast", "shores", "banks"};
+    return k.contains(w);
 }
 
 // Words that end the names of places ("Middle East", "Tahrir Square") or start them
 // ("Mount Kenya", "Lake Chad").
 bool place_last_word(std::string_view w) {
-    return in(w, {"East", "West", "North", "South", "Sea", "Ocean", "River", "Valley", "Street",
-                  "Road", "Square", "Park", "Mountains", "Mountain", "Hills", "Island", "Islands",
-                  "Coast", "Gulf", "Bay", "Lake", "Peninsula", "Desert", "Canal", "Strait",
-                  "Airport", "Station", "Bridge", "Stadium", "Arena", "Palace", "Tower", "Avenue",
-                  "Boulevard", "Province", "Region", "County", "State", "City", "Town", "District",
-                  "Village", "Heights", "Plateau", "Basin", "Delta", "Falls", "Harbour", "Harbor",
-                  "Beach", "Forest", "Glacier", "Reef", "Highway", "Motorway", "Lane", "Prefecture",
-                  "Oblast", "Governorate", "Territory", "Territories", "Republic", "Kingdom"});
+    static const WordList k = {
+        "East", "West", "North", "South", "Sea", "Ocean", "River", "Valley", "Street",
+        "Road", "Square", "Park", "Mountains", "Mountain", "Hills", "Island", "Islands",
+        "Coast", "Gulf", "Bay", "Lake", "Peninsula", "Desert", "Canal", "Strait",
+        "Airport", "Station", "Bridge", "Stadium", "Arena", "Palace", "Tower", "Avenue",
+        "Boulevard", "Province", "Region", "County", "State", "City", "Town", "District",
+        "Village", "Heights", "Plateau", "Basin", "Delta", "Falls", "Harbour", "Harbor",
+        "Beach", "Forest", "Glacier", "Reef", "Highway", "Motorway", "Lane", "Prefecture",
+        "Oblast", "Governorate", "Territory", "Territories", "Republic", "Kingdom"};
+    return k.contains(w);
 }
 bool place_first_word(std::string_view w) {
-    return in(w, {"Mount", "Mt", "Lake", "Cape", "Port", "Fort", "Saint", "St", "San", "Santa",
-                  "Gulf", "Bay", "Isle", "Sierra", "Rio", "Río", "Lac", "Monte", "Puerto", "Porto",
-                  "Sankt", "Bad", "Ciudad", "Villa", "Sainte"});
+    static const WordList k = {
+        "Mount", "Mt", "Lake", "Cape", "Port", "Fort", "Saint", "St", "San", "Santa",
+        "Gulf", "Bay", "Isle", "Sierra", "Rio", "Río", "Lac", "Monte", "Puerto", "Porto",
+        "Sankt", "Bad", "Ciudad", "Villa", "Sainte"};
+    return k.contains(w);
 }
 
 // Acronyms that are not organisations.
