@@ -116,7 +116,11 @@ bool org_word(std::string_view w) {
         "Court", "Tribunal", "Parliament", "Assembly", "Congress", "Senate", "Cabinet", "Army",
         "Navy", "Forces", "Guard", "Service", "Services", "Alliance", "Coalition", "Movement",
         "Front", "Secretariat", "Confederation", "Guild", "Syndicate", "Cooperative",
-        "Co-operative", "Chamber", "Collective", "Caucus", "Commonwealth", "Directorate", "Administration", "Exchange", "Museum",
+        "Co-operative", "Chamber", "Collective", "Caucus", "Commonwealth", "Directorate",
+        "Administration", "Exchange", "Museum", "LLP", "LP", "Partners", "Associates",
+        "Securities", "Investments", "Ventures", "Therapeutics", "Biosciences", "Insurance",
+        "Logistics", "Enterprises", "Rovers", "Wanderers", "Athletic", "Albion", "Rangers",
+        "Hotspur",
         "Library", "Orchestra", "FC", "Office", "Police", "Network", "Church", "Conference",
         "Systems", "Energy", "Brigade", "Brigades", "Corps", "Command", "Observatory",
         "Programme", "Program", "Initiative", "Consortium", "Partnership", "Institutes",
@@ -299,6 +303,37 @@ bool place_first_word(std::string_view w) {
     return k.contains(w);
 }
 
+// Words that end a company's name ("Inc", "Partners"), after which "of" tells where it is.
+bool company_suffix(std::string_view w) {
+    static const WordList k = {
+        "Inc", "Ltd", "LLC", "LLP", "LP", "PLC", "plc", "Corp", "Co", "GmbH", "AG", "Group",
+        "Holdings", "Partners", "Associates", "Securities", "Investments", "Ventures",
+        "Therapeutics", "Biosciences", "Logistics", "Enterprises", "Industries", "Technologies"};
+    return k.contains(w);
+}
+
+// Company suffixes written with a dot ("Inc.", "Ltd.").
+bool abbreviated_suffix(std::string_view w) {
+    return w == "Inc" || w == "Ltd" || w == "Corp" || w == "Co" || w == "Bros";
+}
+
+// Organisation words of football clubs' names ("Northvale Rovers").
+bool club_word(std::string_view w) {
+    return w == "Rovers" || w == "Wanderers" || w == "Athletic" || w == "Albion" || w == "Rangers" || w == "Hotspur";
+}
+
+// Last words of towns' names that also name their football clubs ("Ashcombe Town").
+bool club_last_word(std::string_view w) { return w == "Town" || w == "City" || w == "County"; }
+
+// A score: digits, a hyphen or dash, digits ("3-2").
+bool is_score(std::string_view w) {
+    const size_t dash = w.find('-');
+    if (dash == 0 || dash == std::string_view::npos || dash + 1 == w.size()) return false;
+    for (size_t i = 0; i < w.size(); ++i)
+        if (i != dash && (w[i] < '0' || w[i] > '9')) return false;
+    return true;
+}
+
 // Acronyms that are not organisations.
 bool plain_acronym(std::string_view w) {
     static const WordList k = {
@@ -414,6 +449,10 @@ class Tagger {
                      gazetteer::Entry& e, bool towns, bool* name = nullptr);
     void emit(size_t bi, size_t t0, size_t t1, std::string type, std::string value = {}, std::string code = {});
     void classify_unknown(size_t bi, const std::vector<size_t>& r, size_t p, size_t q, bool after_title);
+    // The words by which an organisation found by the rules may be named later: its first
+    // word ("Orvane" for "Orvane Therapeutics Inc") and a club's last word ("Rovers").
+    template <class Add>
+    void add_org_parts(const BlockState& b, const Hit& h, Add add);
     // 2: "the village of X", "south of X"; 3: the end of a list of places ("in Paris and
     // X"); 1: "in X", "at X"; 0: no place context before token t0.
     int place_context(size_t bi, size_t t0) const;
@@ -495,6 +534,10 @@ int Tagger::place_context(size_t bi, size_t t0) const {
 
 void Tagger::emit(size_t bi, size_t t0, size_t t1, std::string type, std::string value, std::string code) {
     BlockState& b = blocks_[bi];
+    // "Orvane Therapeutics Inc.": the dot of an abbreviated company suffix is part of the name.
+    if (type == "organization" && t1 < b.tok.size() && b.tok[t1].punct == '.' && b.tok[t1].b0 == b.tok[t1 - 1].b1 &&
+        abbreviated_suffix(word(b, t1 - 1)))
+        ++t1;
     Hit h;
     h.t0 = t0;
     h.t1 = t1;
@@ -589,6 +632,23 @@ void Tagger::read_run(size_t bi, const std::vector<size_t>& r) {
     auto is_org = [&](size_t x) { return (flags_[x] & kOrg) != 0; };
     auto is_title = [&](size_t x) { return (flags_[x] & kTitle) != 0; };
     auto is_modifier = [&](size_t x) { return (flags_[x] & kModifier) != 0; };
+    // Whether the words of [from, to) are all unknown: no gazetteer name starts there and
+    // none is a title.
+    auto unknown_words = [&](size_t from, size_t to) {
+        for (size_t z = from; z < to; ++z)
+            if (!is_conn(z) && (gaz_end_[z] > z || is_title(z))) return false;
+        return true;
+    };
+    // The end of "X & Y" (unknown words on both sides of "&") starting at from; from when
+    // there is none.
+    auto ampersand_name_end = [&](size_t from) {
+        size_t a = from;
+        while (a < m && !is_conn(a)) ++a;
+        if (a == from || a + 1 >= m || w(a) != "&" || is_conn(a + 1)) return from;
+        size_t e = a + 1;
+        while (e < m && !is_conn(e)) ++e;
+        return unknown_words(from, e) ? e : from;
+    };
     for (size_t x = 0; x < m; ++x) {
         bool name = false;
         if (!is_conn(x)) gaz_end_[x] = gaz_match(b, r, x, m, gaz_entry_[x], false, &name);
@@ -611,12 +671,15 @@ void Tagger::read_run(size_t bi, const std::vector<size_t>& r) {
                                         "Del", "Della", "Der", "Den", "Ten", "Ter"});
         if (function_word(w(p)) && (g <= p + 1) && !particle) { ++p; after_title = false; continue; }
         if (!after_title) {
-            // Organisation: from here to an organisation word, without "and" in between, plus
-            // "of ..." after it.
+            // Organisation: from here to an organisation word, plus "of ..." after it. An
+            // "and" or "&" is inside the name only before its first organisation word and
+            // after unknown words ("National Oceanic and Atmospheric Administration", not
+            // "Oxford University and Imperial College" nor "France and Germany").
             size_t h = p;
             for (size_t q = p; q < m; ++q) {
                 const std::string_view x = w(q);
-                if (is_conn(q) && (x == "and" || x == "&" || x == "the")) break;
+                if (is_conn(q) && x == "the") break;
+                if (is_conn(q) && (x == "and" || x == "&") && (h > p || !unknown_words(p, q))) break;
                 if (is_conn(q)) continue;
                 if (q > p && is_title(q) && !is_org(q)) break;
                 if (is_org(q) && !(q == p && (x == "Police" || x == "Office" || x == "Service"))) { h = q + 1; }
@@ -626,6 +689,8 @@ void Tagger::read_run(size_t bi, const std::vector<size_t>& r) {
             if (h == p + 1 && is_org(p)) {
                 while (h < m && !is_conn(h) && gaz_end_[h] == h && !is_title(h) && !is_modifier(h)) ++h;
             }
+            // "Marks & Spencer", "Harlow & Finch": unknown names joined by "&" are a firm.
+            if (h == p) h = ampersand_name_end(p);
             if (h > p) {
                 size_t e = h;
                 // "Ministry of Foreign Affairs", "Bank of England": "of"/"for" and capitalised words.
@@ -633,8 +698,12 @@ void Tagger::read_run(size_t bi, const std::vector<size_t>& r) {
                     size_t f = e + 1;
                     if (f < m && is_conn(f)) ++f;  // "of the"
                     if (f >= m || is_conn(f)) break;
-                    // "the Foreign Ministry to Germany": "to" does not lead to a place.
+                    // "the Agency on Monday": no weekday, month or other function word.
+                    if (function_word(w(f))) break;
+                    // "the Foreign Ministry to Germany": "to" does not lead to a place, nor
+                    // "of" after a company ("Castellane Partners of Paris": where it is).
                     if (w(e) == "to" && gaz_end_[f] > f) break;
+                    if (w(e) == "of" && company_suffix(w(e - 1)) && gaz_end_[f] > f) break;
                     // "Ministry of Industry and Trade", but not "the Bank of England and
                     // Barclays" nor "Oxford University and Imperial College".
                     if (w(e) == "and" || w(e) == "&") {
@@ -650,6 +719,8 @@ void Tagger::read_run(size_t bi, const std::vector<size_t>& r) {
                 }
                 if (g >= e && g > p) {
                     // The gazetteer knows it (or a longer name).
+                } else if (e == p + 1 && club_word(w(p))) {
+                    // "Rovers" alone: a club named before, which the article pass finds.
                 } else {
                     std::string value;
                     gazetteer::Entry oe;
@@ -834,9 +905,19 @@ void Tagger::classify_unknown(size_t bi, const std::vector<size_t>& r, size_t p,
         if (seen_lower(word(b, r[i]))) all_proper = false;
     }
     const bool after_the = !before.empty() && (before == "the" || before == "The");
+    // "the journal Nature Microbiology": a title of a publication is misc.
+    if (before == "journal" && all_proper && n <= 4) {
+        emit(bi, t0, t1, "misc");
+        return;
+    }
     // "carmaker Volkswagen", "the rail company Trenitalia"
     if (!before.empty() && !tok[t0 - 1].cap && org_role_word(before) && n <= 4 && all_proper &&
         !(n == 1 && tok[t0].upper && plain_acronym(s))) {
+        emit(bi, t0, t1, "organization");
+        return;
+    }
+    // "beat Ashcombe Town 3-2": a town's name before a score is its team.
+    if (n >= 2 && all_proper && club_last_word(word(b, t1 - 1)) && t1 < tok.size() && is_score(word(b, t1))) {
         emit(bi, t0, t1, "organization");
         return;
     }
@@ -853,7 +934,11 @@ void Tagger::classify_unknown(size_t bi, const std::vector<size_t>& r, size_t p,
     if (!after_the) {
         if (role && n <= 4 && all_proper) { emit(bi, t0, t1, "person"); return; }
         if (says && n >= 2 && n <= 4 && all_proper) { emit(bi, t0, t1, "person"); return; }
-        if (name_start && n >= 2 && n <= 4 && all_proper && !after_demonym_) { emit(bi, t0, t1, "person"); return; }
+        // (after a nationality only a given name and a family name: "Kenyan Mercy Chebet")
+        if (name_start && n >= 2 && n <= 4 && all_proper && (!after_demonym_ || n == 2)) {
+            emit(bi, t0, t1, "person");
+            return;
+        }
         // Two or three capitalised words inside a sentence, known to no list and not an
         // ordinary word of the article: most often a person.
         // ("Japanese Grand Prix" is not: a name after a nationality is rather an event or
@@ -866,6 +951,18 @@ void Tagger::classify_unknown(size_t bi, const std::vector<size_t>& r, size_t p,
     pending_.push_back({bi, t0, t1, initial});
 }
 
+template <class Add>
+void Tagger::add_org_parts(const BlockState& b, const Hit& h, Add add) {
+    if (h.value != span(b, h.t0, h.t1)) return;  // a known organisation, with its own name
+    const std::string_view first = word(b, h.t0), last = word(b, h.t1 - 1);
+    gazetteer::Entry known;
+    if (capword(b.tok[h.t0]) && !b.tok[h.t0].upper && !org_word(first) && !function_word(first) &&
+        !title_head(first) && !title_modifier(first) && gazetteer::lookup(first, &known, 1) == 0 &&
+        !seen_lower(first))
+        add(first);
+    if (club_word(last)) add(last);
+}
+
 std::vector<Annotation> Tagger::run() {
     for (size_t bi = 0; bi < blocks_.size(); ++bi) scan_block(bi);
 
@@ -875,17 +972,22 @@ std::vector<Annotation> Tagger::run() {
     struct Known { std::string_view type, value, code; };
     std::unordered_map<std::string_view, Known> known;  // surface -> what it is
     std::unordered_map<std::string_view, std::string_view> part;  // "Merkel" -> "Angela Merkel" (empty: ambiguous)
+    std::unordered_map<std::string_view, std::string_view> org_part;  // "Orvane" -> "Orvane Therapeutics Inc"
     known.reserve(64);
     part.reserve(32);
+    auto add_to = [](auto& parts, std::string_view w, std::string_view value) {
+        auto it = parts.find(w);
+        if (it == parts.end()) parts.emplace(w, value);
+        else if (it->second != value) it->second = {};
+    };
     for (const BlockState& b : blocks_) {
         for (const Hit& h : b.hits) {
             known.emplace(span(b, h.t0, h.t1), Known{h.type, h.value, h.code});
+            if (h.type == "organization" && h.t1 - h.t0 >= 2) add_org_parts(b, h, [&](std::string_view w) {
+                add_to(org_part, w, h.value);
+            });
             if (h.type == "person" && h.t1 - h.t0 >= 2) {
-                auto add_part = [&](std::string_view w) {
-                    auto it = part.find(w);
-                    if (it == part.end()) part.emplace(w, h.value);
-                    else if (it->second != h.value) it->second = {};
-                };
+                auto add_part = [&](std::string_view w) { add_to(part, w, h.value); };
                 for (size_t i : {h.t0, h.t1 - 1})
                     if (b.tok[i].word) add_part(word(b, i));
                 // "Le Maire" for "Bruno Le Maire", "von der Leyen" for "Ursula von der Leyen".
@@ -929,13 +1031,19 @@ std::vector<Annotation> Tagger::run() {
             emit(pd.block, pd.t0, pd.t1, "person", std::string(it->second));
             continue;
         }
+        if (auto it = org_part.find(s); it != org_part.end() && !it->second.empty()) {
+            emit(pd.block, pd.t0, pd.t1, "organization", std::string(it->second));
+            continue;
+        }
         if (pd.t1 - pd.t0 == 1) {
             gazetteer::Entry e;
             if (b.tok[pd.t0].upper && gazetteer::find(s, Kind::acronym, &e)) {
                 emit(pd.block, pd.t0, pd.t1, "organization", std::string(e.value));
                 continue;
             }
-            if (pd.acronym && !b.heading && !plain_acronym(s) && s.size() >= 3 && s.size() <= 6) {
+            // (not a product code such as "OT-114")
+            const bool code = s.find_first_of("0123456789") != std::string_view::npos;
+            if (pd.acronym && !b.heading && !plain_acronym(s) && !code && s.size() >= 3 && s.size() <= 6) {
                 // Not in a line of capitals: the words around are not all upper case.
                 const auto& tok = b.tok;
                 auto caps_word = [&](size_t i) { return i < tok.size() && tok[i].word && tok[i].upper; };
