@@ -180,6 +180,8 @@ TEST_CASE("entities: rules") {
     // Events, competitions and prizes are misc.
     CHECK(found("He won the Booker Prize before the Champions League final.") ==
           std::set<std::pair<std::string, std::string>>{{"misc", "Booker Prize"}, {"misc", "Champions League"}});
+    // "Residents of X" opening a sentence is a place context as "the residents of X" is.
+    CHECK(found("Residents of Lower Ambridge said little.").count({"place", "Lower Ambridge"}));
     // Lists of places go on after "and".
     CHECK(found("Stations opened at Hillsborough and Meadowhall.").count({"place", "Meadowhall"}));
     // A place before a known organisation is part of its name; "and" inside a name after

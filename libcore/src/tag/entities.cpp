@@ -94,13 +94,14 @@ bool name_particle(std::string_view w) {
     return k.contains(w);
 }
 
-// A name particle in any case ("le" or "Le").
-bool name_particle_any(std::string_view w) {
-    if (name_particle(w)) return true;
+// Whether w, or w with its first letter lowered, is in a word list: "Le" (Maire) is a
+// particle, "Residents" (of ...) opening a sentence a place noun.
+bool in_any_case(std::string_view w, bool (*list)(std::string_view)) {
+    if (list(w)) return true;
     if (w.empty() || w[0] < 'A' || w[0] > 'Z') return false;
     std::string l(w);
     l[0] = static_cast<char>(l[0] + 32);
-    return name_particle(l);
+    return list(l);
 }
 
 // Words that head or end an organisation's name.
@@ -524,7 +525,7 @@ int Tagger::place_context(size_t bi, size_t t0) const {
     if (tok[k].word && !tok[k].cap) {
         const std::string_view w = word(b, k);
         if (place_preposition(w)) return 1;
-        if (w == "of" && k > 0 && tok[k - 1].word && place_noun(word(b, k - 1))) return 2;
+        if (w == "of" && k > 0 && tok[k - 1].word && in_any_case(word(b, k - 1), place_noun)) return 2;
         // (Hits are appended in text order while blocks are read: the last one is enough.)
         if ((w == "and" || w == "or") && !b.hits.empty() && b.hits.back().t1 == k && b.hits.back().type == "place")
             return 3;
@@ -992,7 +993,7 @@ std::vector<Annotation> Tagger::run() {
                     if (b.tok[i].word) add_part(word(b, i));
                 // "Le Maire" for "Bruno Le Maire", "von der Leyen" for "Ursula von der Leyen".
                 for (size_t i = h.t0 + 1; i + 1 < h.t1; ++i)
-                    if (b.tok[i].word && name_particle_any(word(b, i))) {
+                    if (b.tok[i].word && in_any_case(word(b, i), name_particle)) {
                         add_part(span(b, i, h.t1));
                         break;
                     }
