@@ -81,24 +81,34 @@ class Collector {
 
     std::vector<Keyword> best(size_t max) {
         std::vector<Phrase*> all;
+        log_freq_.assign(freq_.size(), -1.0);  // log(1 + frequency) of each word, once
         for (Phrase& ph : phrases_) {
             if (!ph.whole && ph.count < 2) continue;
             double lf = 0;
-            for (size_t i = 0; i < ph.len; ++i) lf += std::log(1.0 + freq_[ph.words[i]]);
+            for (size_t i = 0; i < ph.len; ++i) lf += log_freq(ph.words[i]);
             lf /= ph.len;
             ph.score = ph.count * (1.0 + 0.5 * (ph.len - 1)) * lf;
             all.push_back(&ph);
         }
         if (all.empty() || max == 0) return {};
-        std::sort(all.begin(), all.end(), [](const Phrase* a, const Phrase* b) {
+        // Best first (a total order: no two phrases have the same surface). Only the head
+        // is needed, unless many of its phrases are inside better ones.
+        auto better = [](const Phrase* a, const Phrase* b) {
             if (a->score != b->score) return a->score > b->score;
             return a->surface < b->surface;
-        });
+        };
+        size_t sorted = std::min(all.size(), 4 * max);
+        std::partial_sort(all.begin(), all.begin() + static_cast<long>(sorted), all.end(), better);
         std::vector<Keyword> out;
         std::vector<const Phrase*> chosen;
         const double top = all.front()->score;
-        for (const Phrase* p : all) {
+        for (size_t i = 0; i < all.size(); ++i) {
             if (out.size() >= max) break;
+            if (i == sorted) {
+                std::sort(all.begin() + static_cast<long>(i), all.end(), better);
+                sorted = all.size();
+            }
+            const Phrase* p = all[i];
             bool inside = false;
             for (const Phrase* c : chosen)
                 if (contains(*c, *p)) { inside = true; break; }
@@ -113,6 +123,11 @@ class Collector {
     }
 
   private:
+    double log_freq(int id) {
+        if (log_freq_[id] < 0) log_freq_[id] = std::log(1.0 + freq_[id]);
+        return log_freq_[id];
+    }
+
     bool stop_word(std::string_view w, bool lower) {
         if (lower) return keyword_stop_word(w, lang_);
         lower_word(w, low_);
@@ -290,6 +305,7 @@ class Collector {
     std::vector<int> wtable_;
     size_t words_ = 0;
     std::vector<int> freq_;
+    std::vector<double> log_freq_;  // see log_freq; -1: not computed yet
     std::vector<bool> lower_seen_;
     std::vector<Phrase> phrases_;
     std::vector<int> ptable_;
