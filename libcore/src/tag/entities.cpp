@@ -358,7 +358,12 @@ bool plain_acronym(std::string_view w) {
 // A set of words (views into the article's text): open addressing, no allocation per word.
 class WordSet {
   public:
-    void clear() { std::fill(slots_.begin(), slots_.end(), std::string_view()); n_ = 0; }
+    // Empties the set; the slots of a very large one are let go, so that clearing stays cheap.
+    void clear() {
+        if (slots_.size() > (size_t{1} << 14)) slots_ = {};
+        else std::fill(slots_.begin(), slots_.end(), std::string_view());
+        n_ = 0;
+    }
     void insert(std::string_view w) {
         if (w.empty()) return;
         if ((n_ + 1) * 2 > slots_.size()) grow();
@@ -419,7 +424,17 @@ struct BlockState {
 
 class Tagger {
   public:
-    explicit Tagger(std::string_view lang) : lang_(lang) {}
+    // Ready for an article in `lang`; the buffers keep their capacity from one article to the
+    // next.
+    void reset(std::string_view lang) {
+        lang_ = lang;
+        blocks_.clear();
+        pending_.clear();
+        later_.clear();
+        defer_ = false;
+        after_demonym_ = false;
+        lower_ready_ = false;
+    }
 
     void add_block(const TokenizedBlock& t) {
         BlockState b;
@@ -470,6 +485,8 @@ class Tagger {
     std::vector<uint8_t> flags_;
     bool after_demonym_ = false;  // the words before, in the run, are a nationality
     WordSet lower_words_;
+    WordSet wanted_;  // (seen_lower) the lower-case forms of the capitalised words
+    std::vector<size_t> run_words_;  // (scan_block) the tokens of a run of capitalised words
     std::string arena_;
     bool lower_ready_ = false;
     std::string scratch_;
@@ -487,7 +504,9 @@ bool Tagger::seen_lower(std::string_view w) {
                 if (t.word && t.cap) total += 2 * (t.b1 - t.b0) + 1;
         arena_.clear();
         arena_.reserve(total);  // views into the arena stay valid
-        WordSet wanted;
+        WordSet& wanted = wanted_;
+        wanted.clear();
+        lower_words_.clear();
         std::vector<uint64_t> filter(64, 0);
         auto key = [](std::string_view v) {
             return (static_cast<unsigned char>(v[0]) * 31u + static_cast<unsigned>(v.size()) * 7u +
@@ -575,7 +594,7 @@ size_t Tagger::gaz_match(const BlockState& b, const std::vector<size_t>& r, size
 void Tagger::scan_block(size_t bi) {
     const BlockState& b = blocks_[bi];
     const auto& tok = b.tok;
-    std::vector<size_t> run;
+    std::vector<size_t>& run = run_words_;
     for (size_t i = 0; i < tok.size();) {
         if (!capword(tok[i])) { ++i; continue; }
         run.assign(1, i);
@@ -1078,7 +1097,8 @@ std::vector<Annotation> Tagger::run() {
 }  // namespace
 
 std::vector<Annotation> entities_of(std::span<const TokenizedBlock> blocks, std::string_view lang) {
-    Tagger t(lang);
+    thread_local Tagger t;
+    t.reset(lang);
     for (const TokenizedBlock& b : blocks) t.add_block(b);
     return t.run();
 }

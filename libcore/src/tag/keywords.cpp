@@ -42,7 +42,19 @@ uint64_t mix(uint64_t h, uint64_t v) {
 
 class Collector {
   public:
-    explicit Collector(std::string_view lang) : lang_(lang) {}
+    // Ready for an article in `lang`. The buffers keep their capacity from one article to the
+    // next, but the tables of a very long article are let go, so that clearing stays cheap.
+    void reset(std::string_view lang) {
+        lang_ = lang;
+        clear_table(wtable_);
+        clear_table(ptable_);
+        words_ = 0;
+        arena_.clear();
+        woff_.clear();
+        freq_.clear();
+        lower_seen_.clear();
+        phrases_.clear();
+    }
 
     void add_block(const TokenizedBlock& b) {
         const std::string_view text = b.text;
@@ -123,6 +135,12 @@ class Collector {
     }
 
   private:
+    static void clear_table(std::vector<int>& t) {
+        constexpr size_t kKeptSlots = size_t{1} << 14;
+        if (t.size() > kKeptSlots) t = {};
+        else std::fill(t.begin(), t.end(), -1);
+    }
+
     double log_freq(int id) {
         if (log_freq_[id] < 0) log_freq_[id] = std::log(1.0 + freq_[id]);
         return log_freq_[id];
@@ -314,7 +332,8 @@ class Collector {
 }  // namespace
 
 std::vector<Keyword> keywords_of(std::span<const TokenizedBlock> blocks, std::string_view lang, size_t max) {
-    Collector c(lang);
+    thread_local Collector c;
+    c.reset(lang);
     for (const TokenizedBlock& b : blocks) c.add_block(b);
     return c.best(max);
 }
