@@ -45,7 +45,7 @@ class Collector {
     // Ready for an article in `lang`. The buffers keep their capacity from one article to the
     // next, but the tables of a very long article are let go, so that clearing stays cheap.
     void reset(std::string_view lang) {
-        lang_ = lang;
+        stops_ = &keyword_stop_words(lang);
         clear_table(wtable_);
         clear_table(ptable_);
         words_ = 0;
@@ -147,9 +147,9 @@ class Collector {
     }
 
     bool stop_word(std::string_view w, bool lower) {
-        if (lower) return keyword_stop_word(w, lang_);
+        if (lower) return stops_->contains(w);
         lower_word(w, low_);
-        return keyword_stop_word(low_, lang_);
+        return stops_->contains(low_);
     }
 
     static bool contains(const Phrase& big, const Phrase& small) {
@@ -313,7 +313,7 @@ class Collector {
         }
     }
 
-    std::string_view lang_;
+    const WordList* stops_ = nullptr;  // the stop words of the article's language
     std::span<const Token> tok_;  // the block being read
     std::vector<size_t> cur_;
     std::vector<int> ids_;
