@@ -58,6 +58,28 @@ constexpr std::array<uint8_t, 128> kAscii = [] {
     return t;
 }();
 
+// A run of ASCII letters and digits from s[i]: where it ends, its letters, its upper-case
+// letters, whether it has lower-case ones. (Its own function, so that the counters stay in
+// registers.)
+struct AsciiRun {
+    size_t end;
+    int letters, uppers;
+    bool lower;
+};
+AsciiRun ascii_run(std::string_view s, size_t i) {
+    int letters = 0, uppers = 0, lowers = 0;
+    for (; i < s.size(); ++i) {
+        const unsigned char ch = static_cast<unsigned char>(s[i]);
+        if (ch >= 0x80) break;
+        const uint8_t k = kAscii[ch];
+        if (!(k & (kLower | kUpper | kDigit))) break;
+        lowers += k & kLower;
+        uppers += (k & kUpper) >> 1;
+    }
+    letters = lowers + uppers;
+    return {i, letters, uppers, lowers > 0};
+}
+
 struct Reader {
     std::string_view s;
     size_t i = 0;
@@ -114,7 +136,9 @@ void tokenize(std::string_view s, std::vector<Token>& out) {
             ++r.cp;
             continue;
         }
-        Token t;
+        // Built in place: a token assembled on the stack field by field and then copied
+        // whole stalls the copy (the store-to-load forwarding of its narrow fields fails).
+        Token& t = out.emplace_back();
         t.b0 = static_cast<uint32_t>(r.i);
         t.c0 = r.cp;
         if (!is_word_char(c)) {
@@ -125,15 +149,14 @@ void tokenize(std::string_view s, std::vector<Token>& out) {
             t.c1 = r.cp;
             if (c == '.' || c == '!' || c == '?' || c == ':' || c == ';' || c == 0x2026) {
                 bool stop = true;
-                if (c == '.' && !out.empty() && out.back().word && out.back().b1 == t.b0) {
-                    const Token& w = out.back();
+                if (c == '.' && out.size() >= 2 && out[out.size() - 2].word && out[out.size() - 2].b1 == t.b0) {
+                    const Token& w = out[out.size() - 2];
                     const std::string_view ws = s.substr(w.b0, w.b1 - w.b0);
                     // "Mr.", an initial ("George W. Bush"), "U.S."
                     if (no_stop_after(ws) || (w.c1 - w.c0 == 1 && w.cap) || w.dotted) stop = false;
                 }
                 if (stop) next_sent = true;
             }
-            out.push_back(t);
             continue;
         }
         // A word.
@@ -149,13 +172,13 @@ void tokenize(std::string_view s, std::vector<Token>& out) {
             if (ch < 0x80) {  // the common case, without decoding
                 const uint8_t k = kAscii[ch];
                 if (k & (kLower | kUpper | kDigit)) {
-                    const int letter = (k & (kLower | kUpper)) != 0;
-                    letters += letter;
-                    seg += letter;
-                    uppers += (k & kUpper) != 0;
-                    has_lower |= (k & kLower) != 0;
-                    ++r.i;
-                    ++r.cp;
+                    const AsciiRun a = ascii_run(s, r.i);
+                    letters += a.letters;
+                    seg += a.letters;
+                    uppers += a.uppers;
+                    has_lower = has_lower || a.lower;
+                    r.cp += static_cast<uint32_t>(a.end - r.i);
+                    r.i = a.end;
                     continue;
                 }
                 // Only these ASCII characters may join two parts of a word.
@@ -221,7 +244,6 @@ void tokenize(std::string_view s, std::vector<Token>& out) {
         t.lower = uppers == 0 && !is_upper(c);
         t.b1 = static_cast<uint32_t>(r.i);
         t.c1 = r.cp;
-        out.push_back(t);
     }
 }
 
