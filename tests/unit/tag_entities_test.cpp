@@ -150,7 +150,8 @@ TEST_CASE("entities: rules") {
     // Titles are not part of the name; the name after them is a person.
     CHECK(found("The talks were chaired by Prime Minister Mark Rutte.") ==
           std::set<std::pair<std::string, std::string>>{{"person", "Mark Rutte"}});
-    // A role before a name, a verb of saying after it.
+    // A role before a name, a verb of saying after it, an age after it.
+    CHECK(found("Ines Ventura, 61, has farmed here all her life.").count({"person", "Ines Ventura"}));
     CHECK(found("The decision was criticised by spokeswoman Jane Okafor on Monday.").count({"person", "Jane Okafor"}));
     CHECK(found("The figures are wrong, said Tomas Lindqvist, an economist.").count({"person", "Tomas Lindqvist"}));
     // Organisation words take the whole name, "of ..." included.
@@ -211,6 +212,11 @@ TEST_CASE("entities: names of firms, clubs and bodies no list knows") {
     CHECK(found("Talks between Oxford University and Imperial College ended.").count({"organization", "Imperial College"}));
     // A town's name before a score is its team.
     CHECK(found("Fans saw Redcliffe City beat Hollins Town 2-0 at home.").count({"organization", "Hollins Town"}));
+    // A noun for a company before its name; foreign company suffixes; a title word inside
+    // a company's name.
+    CHECK(found("Shares in the Swedish group Hallberg rose.").count({"organization", "Hallberg"}));
+    CHECK(found("Regulators fined the shipper Dorrit BV last year.").count({"organization", "Dorrit BV"}));
+    CHECK(found("Profits at Copper King Ltd fell.").count({"organization", "Copper King Ltd"}));
     // A title after "journal" is misc; a product code is no acronym.
     CHECK(found("The study appeared in the journal Cell Reports last week.") ==
           std::set<std::pair<std::string, std::string>>{{"misc", "Cell Reports"}});

@@ -121,7 +121,7 @@ bool org_word(std::string_view w) {
         "Administration", "Exchange", "Museum", "LLP", "LP", "Partners", "Associates",
         "Securities", "Investments", "Ventures", "Therapeutics", "Biosciences", "Insurance",
         "Logistics", "Enterprises", "Rovers", "Wanderers", "Athletic", "Albion", "Rangers",
-        "Hotspur",
+        "Hotspur", "NV", "BV", "SpA", "Oyj", "ASA", "Pty", "Bhd", "KGaA",
         "Library", "Orchestra", "FC", "Office", "Police", "Network", "Church", "Conference",
         "Systems", "Energy", "Brigade", "Brigades", "Corps", "Command", "Observatory",
         "Programme", "Program", "Initiative", "Consortium", "Partnership", "Institutes",
@@ -243,7 +243,8 @@ bool org_role_word(std::string_view w) {
         "conglomerate", "chain", "brand", "label", "studio", "charity", "organisation",
         "organization", "union", "watchdog", "regulator", "developer", "firms", "companies",
         "outlet", "tabloid", "broadsheet", "university", "institute", "think-tank",
-        "consultancy", "subsidiary", "platform", "app", "website",
+        "consultancy", "subsidiary", "platform", "app", "website", "group", "brewer", "shipper",
+        "grocer", "distributor", "housebuilder", "builder", "restaurant", "bakery",
         "exchange", "fund", "shipbuilder", "miner", "chipmaker",
         "drugmaker", "pharmaceutical", "telecoms", "utility", "railway", "airport"};
     return k.contains(w);
@@ -307,7 +308,8 @@ bool place_first_word(std::string_view w) {
 // Words that end a company's name ("Inc", "Partners"), after which "of" tells where it is.
 bool company_suffix(std::string_view w) {
     static const WordList k = {
-        "Inc", "Ltd", "LLC", "LLP", "LP", "PLC", "plc", "Corp", "Co", "GmbH", "AG", "Group",
+        "Inc", "Ltd", "LLC", "LLP", "LP", "PLC", "plc", "Corp", "Co", "GmbH", "AG", "Group", "NV",
+        "BV", "SpA", "Oyj", "ASA", "Pty", "Bhd", "KGaA",
         "Holdings", "Partners", "Associates", "Securities", "Investments", "Ventures",
         "Therapeutics", "Biosciences", "Logistics", "Enterprises", "Industries", "Technologies"};
     return k.contains(w);
@@ -659,6 +661,12 @@ void Tagger::read_run(size_t bi, const std::vector<size_t>& r) {
             if (!is_conn(z) && (gaz_end_[z] > z || is_title(z))) return false;
         return true;
     };
+    // Whether a company suffix ends the words from x on (up to a connector).
+    auto company_suffix_follows = [&](size_t x) {
+        size_t z = x;
+        while (z + 1 < m && !is_conn(z + 1)) ++z;
+        return z > x && company_suffix(w(z));
+    };
     // The end of "X & Y" (unknown words on both sides of "&") starting at from; from when
     // there is none.
     auto ampersand_name_end = [&](size_t from) {
@@ -701,7 +709,9 @@ void Tagger::read_run(size_t bi, const std::vector<size_t>& r) {
                 if (is_conn(q) && x == "the") break;
                 if (is_conn(q) && (x == "and" || x == "&") && (h > p || !unknown_words(p, q))) break;
                 if (is_conn(q)) continue;
-                if (q > p && is_title(q) && !is_org(q)) break;
+                // (a title word ends the name, unless a company suffix follows it: "Greene
+                // King Ltd", "Burger King Corp")
+                if (q > p && is_title(q) && !is_org(q) && !company_suffix_follows(q)) break;
                 if (is_org(q) && !(q == p && (x == "Police" || x == "Office" || x == "Service"))) { h = q + 1; }
             }
             // "Comisión Europea", "Banco Santander": capitalised words after an organisation
@@ -916,6 +926,9 @@ void Tagger::classify_unknown(size_t bi, const std::vector<size_t>& r, size_t p,
         role_word(word(b, t0 - 2)) && n >= 2)
         role = true;
     const bool says = (!before.empty() && say_word(before)) || say_word(after);
+    // "Kwame Asante, 52, runs a bakery": an age between commas after a name.
+    const bool aged = t1 + 2 < tok.size() && tok[t1].punct == ',' && tok[t1 + 1].digit &&
+                      tok[t1 + 1].c1 - tok[t1 + 1].c0 <= 3 && tok[t1 + 2].punct == ',';
     bool name_start = false;
     if (gaz_name_[p] && !(initial && seen_lower(word(b, t0)))) name_start = true;
     bool all_proper = true;
@@ -953,7 +966,7 @@ void Tagger::classify_unknown(size_t bi, const std::vector<size_t>& r, size_t p,
     }
     if (!after_the) {
         if (role && n <= 4 && all_proper) { emit(bi, t0, t1, "person"); return; }
-        if (says && n >= 2 && n <= 4 && all_proper) { emit(bi, t0, t1, "person"); return; }
+        if ((says || aged) && n >= 2 && n <= 4 && all_proper) { emit(bi, t0, t1, "person"); return; }
         // (after a nationality only a given name and a family name: "Kenyan Mercy Chebet")
         if (name_start && n >= 2 && n <= 4 && all_proper && (!after_demonym_ || n == 2)) {
             emit(bi, t0, t1, "person");
