@@ -217,6 +217,13 @@ TEST_CASE("entities: names of firms, clubs and bodies no list knows") {
     CHECK(found("Shares in the Swedish group Hallberg rose.").count({"organization", "Hallberg"}));
     CHECK(found("Regulators fined the shipper Dorrit BV last year.").count({"organization", "Dorrit BV"}));
     CHECK(found("Profits at Copper King Ltd fell.").count({"organization", "Copper King Ltd"}));
+    // Industry words end a company's name; "Office for ..." is a name, "Police" alone not;
+    // a common noun opening a sentence before "of" is not part of the name after it.
+    CHECK(found("He sold his stake in Larkspur Robotics.").count({"organization", "Larkspur Robotics"}));
+    CHECK(found("Figures from the Office for Road Safety were late.").count({"organization", "Office for Road Safety"}));
+    CHECK(found("Police said the road was closed.").empty());
+    CHECK(found("Fans of Kelso Rovers were angry.") ==
+          std::set<std::pair<std::string, std::string>>{{"organization", "Kelso Rovers"}});
     // A title after "journal" is misc; a product code is no acronym.
     CHECK(found("The study appeared in the journal Cell Reports last week.") ==
           std::set<std::pair<std::string, std::string>>{{"misc", "Cell Reports"}});

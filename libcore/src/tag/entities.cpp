@@ -124,6 +124,8 @@ bool org_word(std::string_view w) {
         "Hotspur", "NV", "BV", "SpA", "Oyj", "ASA", "Pty", "Bhd", "KGaA",
         "Library", "Orchestra", "FC", "Office", "Police", "Network", "Church", "Conference",
         "Systems", "Energy", "Brigade", "Brigades", "Corps", "Command", "Observatory",
+        "Biotech", "Pharma", "Robotics", "Software", "Networks", "Foods", "Brands", "Mining",
+        "Shipping",
         "Programme", "Program", "Initiative", "Consortium", "Partnership", "Institutes",
         "Ministère", "Ministerium", "Université", "Universität", "Universidad", "Università",
         "Banque", "Banco", "Parti", "Partei", "Partido", "Comité", "Conseil", "Consejo",
@@ -712,7 +714,17 @@ void Tagger::read_run(size_t bi, const std::vector<size_t>& r) {
                 // (a title word ends the name, unless a company suffix follows it: "Greene
                 // King Ltd", "Burger King Corp")
                 if (q > p && is_title(q) && !is_org(q) && !company_suffix_follows(q)) break;
-                if (is_org(q) && !(q == p && (x == "Police" || x == "Office" || x == "Service"))) { h = q + 1; }
+                // ("Police", "Office", "Service" alone open no name; "Office for National
+                // Statistics" does)
+                const bool bare = q == p && (x == "Police" || x == "Office" || x == "Service") &&
+                                  !(q + 2 < m && is_conn(q + 1) && (w(q + 1) == "for" || w(q + 1) == "of"));
+                if (is_org(q) && !bare) h = q + 1;
+            }
+            // "Fans of Dunfermline Athletic said": an ordinary noun that opens a sentence
+            // before "of" and an organisation is not part of its name.
+            if (h > p + 2 && t.sent && !is_org(p) && is_conn(p + 1) && w(p + 1) == "of") {
+                p += 2;
+                continue;
             }
             // "Comisión Europea", "Banco Santander": capitalised words after an organisation
             // word that opens the name, up to a known name or a title.
