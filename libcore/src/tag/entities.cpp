@@ -938,6 +938,10 @@ void Tagger::classify_unknown(size_t bi, const std::vector<size_t>& r, size_t p,
         role_word(word(b, t0 - 2)) && n >= 2)
         role = true;
     const bool says = (!before.empty() && say_word(before)) || say_word(after);
+    // "Ferrer, who grew up in Cádiz": "who" after a name and a comma (not after a club's
+    // name: "Rangers, who won").
+    const bool who = t1 + 1 < tok.size() && tok[t1].punct == ',' && tok[t1 + 1].word &&
+                     (lw(t1 + 1) == "who" || lw(t1 + 1) == "whose") && !org_word(word(b, t1 - 1));
     // "Kwame Asante, 52, runs a bakery": an age between commas after a name.
     const bool aged = t1 + 2 < tok.size() && tok[t1].punct == ',' && tok[t1 + 1].digit &&
                       tok[t1 + 1].c1 - tok[t1 + 1].c0 <= 3 && tok[t1 + 2].punct == ',';
@@ -977,7 +981,7 @@ void Tagger::classify_unknown(size_t bi, const std::vector<size_t>& r, size_t p,
         return;
     }
     if (!after_the) {
-        if (role && n <= 4 && all_proper) { emit(bi, t0, t1, "person"); return; }
+        if ((role || who) && n <= 4 && all_proper) { emit(bi, t0, t1, "person"); return; }
         if ((says || aged) && n >= 2 && n <= 4 && all_proper) { emit(bi, t0, t1, "person"); return; }
         // (after a nationality only a given name and a family name: "Kenyan Mercy Chebet")
         if (name_start && n >= 2 && n <= 4 && all_proper && (!after_demonym_ || n == 2)) {
