@@ -212,8 +212,10 @@ TEST_CASE("entities: names of firms, clubs and bodies no list knows") {
     CHECK(found("Data came from the Coastal Survey and Mapping Agency on Monday.")
               .count({"organization", "Coastal Survey and Mapping Agency"}));
     CHECK(found("Talks between Oxford University and Imperial College ended.").count({"organization", "Imperial College"}));
-    // A town's name before a score is its team.
+    // A name before one score is a team; before the scores of sets, a player.
     CHECK(found("Fans saw Redcliffe City beat Hollins Town 2-0 at home.").count({"organization", "Hollins Town"}));
+    CHECK(found("On Sunday they beat Brinsley Vale 4-1 again.").count({"organization", "Brinsley Vale"}));
+    CHECK(found("She beat Anna Kowalczyk 6-3, 6-4 in the final.").count({"person", "Anna Kowalczyk"}));
     // A noun for a company before its name; foreign company suffixes; a title word inside
     // a company's name.
     CHECK(found("Shares in the Swedish group Hallberg rose.").count({"organization", "Hallberg"}));

@@ -327,9 +327,6 @@ bool club_word(std::string_view w) {
     return w == "Rovers" || w == "Wanderers" || w == "Athletic" || w == "Albion" || w == "Rangers" || w == "Hotspur";
 }
 
-// Last words of towns' names that also name their football clubs ("Ashcombe Town").
-bool club_last_word(std::string_view w) { return w == "Town" || w == "City" || w == "County"; }
-
 // A score: digits, a hyphen or dash, digits ("3-2").
 bool is_score(std::string_view w) {
     const size_t dash = w.find('-');
@@ -469,6 +466,8 @@ class Tagger {
                      gazetteer::Entry& e, bool towns, bool* name = nullptr);
     void emit(size_t bi, size_t t0, size_t t1, std::string type, std::string value = {}, std::string code = {});
     void classify_unknown(size_t bi, const std::vector<size_t>& r, size_t p, size_t q, bool after_title);
+    // Whether token t is a score ("3-1") not followed by another one.
+    bool before_one_score(const BlockState& b, size_t t) const;
     // The words by which an organisation found by the rules may be named later: its first
     // word ("Orvane" for "Orvane Therapeutics Inc") and a club's last word ("Rovers").
     template <class Add>
@@ -880,6 +879,13 @@ void Tagger::read_run(size_t bi, const std::vector<size_t>& r) {
     }
 }
 
+bool Tagger::before_one_score(const BlockState& b, size_t t) const {
+    auto score_at = [&](size_t i) { return i < b.tok.size() && b.tok[i].digit && is_score(word(b, i)); };
+    if (!score_at(t)) return false;
+    const size_t next = t + 1 < b.tok.size() && b.tok[t + 1].punct == ',' ? t + 2 : t + 1;
+    return !score_at(next);
+}
+
 void Tagger::classify_unknown(size_t bi, const std::vector<size_t>& r, size_t p, size_t q, bool after_title) {
     const BlockState& b = blocks_[bi];
     const auto& tok = b.tok;
@@ -965,8 +971,9 @@ void Tagger::classify_unknown(size_t bi, const std::vector<size_t>& r, size_t p,
         emit(bi, t0, t1, "organization");
         return;
     }
-    // "beat Ashcombe Town 3-2": a town's name before a score is its team.
-    if (n >= 2 && all_proper && club_last_word(word(b, t1 - 1)) && t1 < tok.size() && is_score(word(b, t1))) {
+    // "beat Ashcombe Town 3-2": a name before one score is a team (a tennis player's
+    // score has several sets: "beat Carlos Alcaraz 6-3, 6-4").
+    if (all_proper && before_one_score(b, t1)) {
         emit(bi, t0, t1, "organization");
         return;
     }
