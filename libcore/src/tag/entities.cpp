@@ -324,7 +324,8 @@ bool abbreviated_suffix(std::string_view w) {
 
 // Organisation words of football clubs' names ("Northvale Rovers").
 bool club_word(std::string_view w) {
-    return w == "Rovers" || w == "Wanderers" || w == "Athletic" || w == "Albion" || w == "Rangers" || w == "Hotspur";
+    return w == "Rovers" || w == "Wanderers" || w == "Athletic" || w == "Albion" || w == "Rangers" ||
+           w == "Hotspur";
 }
 
 // A score: digits, a hyphen or dash, digits ("3-2").
@@ -1039,9 +1040,8 @@ std::vector<Annotation> Tagger::run() {
     for (const BlockState& b : blocks_) {
         for (const Hit& h : b.hits) {
             known.emplace(span(b, h.t0, h.t1), Known{h.type, h.value, h.code});
-            if (h.type == "organization" && h.t1 - h.t0 >= 2) add_org_parts(b, h, [&](std::string_view w) {
-                add_to(org_part, w, h.value);
-            });
+            if (h.type == "organization" && h.t1 - h.t0 >= 2)
+                add_org_parts(b, h, [&](std::string_view w) { add_to(org_part, w, h.value); });
             if (h.type == "person" && h.t1 - h.t0 >= 2) {
                 auto add_part = [&](std::string_view w) { add_to(part, w, h.value); };
                 for (size_t i : {h.t0, h.t1 - 1})
@@ -1098,8 +1098,8 @@ std::vector<Annotation> Tagger::run() {
                 continue;
             }
             // (not a product code such as "OT-114")
-            const bool code = s.find_first_of("0123456789") != std::string_view::npos;
-            if (pd.acronym && !b.heading && !plain_acronym(s) && !code && s.size() >= 3 && s.size() <= 6) {
+            const bool digits = s.find_first_of("0123456789") != std::string_view::npos;
+            if (pd.acronym && !b.heading && !plain_acronym(s) && !digits && s.size() >= 3 && s.size() <= 6) {
                 // Not in a line of capitals: the words around are not all upper case.
                 const auto& tok = b.tok;
                 auto caps_word = [&](size_t i) { return i < tok.size() && tok[i].word && tok[i].upper; };
