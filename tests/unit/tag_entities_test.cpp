@@ -153,6 +153,8 @@ TEST_CASE("entities: rules") {
     // A role before a name, a verb of saying after it, an age after it.
     CHECK(found("Ines Ventura, 61, has farmed here all her life.").count({"person", "Ines Ventura"}));
     CHECK(found("Okonjo, who joined in 2019, left.").count({"person", "Okonjo"}));
+    CHECK(found("Mirela Dascalu, the club's new head coach, was happy.").count({"person", "Mirela Dascalu"}));
+    CHECK(found("Separately, the chief executive resigned.").empty());
     CHECK(!found("The crowd cheered Wanderers, who won.").count({"person", "Wanderers"}));
     CHECK(found("The decision was criticised by spokeswoman Jane Okafor on Monday.").count({"person", "Jane Okafor"}));
     CHECK(found("The figures are wrong, said Tomas Lindqvist, an economist.").count({"person", "Tomas Lindqvist"}));

@@ -467,6 +467,8 @@ class Tagger {
                      gazetteer::Entry& e, bool towns, bool* name = nullptr);
     void emit(size_t bi, size_t t0, size_t t1, std::string type, std::string value = {}, std::string code = {});
     void classify_unknown(size_t bi, const std::vector<size_t>& r, size_t p, size_t q, bool after_title);
+    // Whether a role follows token t: ", the mayor", ", a former midfielder".
+    bool role_after(const BlockState& b, size_t t) const;
     // Whether token t is a score ("3-1") not followed by another one.
     bool before_one_score(const BlockState& b, size_t t) const;
     // The words by which an organisation found by the rules may be named later: its first
@@ -880,6 +882,20 @@ void Tagger::read_run(size_t bi, const std::vector<size_t>& r) {
     }
 }
 
+bool Tagger::role_after(const BlockState& b, size_t t) const {
+    const auto& tok = b.tok;
+    if (t + 2 >= tok.size() || tok[t].punct != ',' || !tok[t + 1].word) return false;
+    const std::string_view article = word(b, t + 1);
+    if (article != "a" && article != "an" && article != "the") return false;
+    // up to three words before the role: "the club's new head coach", "a former midfielder"
+    for (size_t i = t + 2; i < tok.size() && i < t + 8; ++i) {
+        if (tok[i].punct == '\'' || tok[i].punct == 0x2019) continue;
+        if (!tok[i].word) return false;
+        if (!tok[i].cap && role_word(word(b, i))) return true;
+    }
+    return false;
+}
+
 bool Tagger::before_one_score(const BlockState& b, size_t t) const {
     auto score_at = [&](size_t i) { return i < b.tok.size() && b.tok[i].digit && is_score(word(b, i)); };
     if (!score_at(t)) return false;
@@ -949,6 +965,9 @@ void Tagger::classify_unknown(size_t bi, const std::vector<size_t>& r, size_t p,
     // name: "Rangers, who won").
     const bool who = t1 + 1 < tok.size() && tok[t1].punct == ',' && tok[t1 + 1].word &&
                      (lw(t1 + 1) == "who" || lw(t1 + 1) == "whose") && !org_word(word(b, t1 - 1));
+    // "Kessia Obuya, the mayor of Kisumu": a role after a name, a comma and an article
+    // (not after one word opening a sentence: "Separately, the chief executive said").
+    const bool titled = (n >= 2 || !initial) && role_after(b, t1);
     // "Kwame Asante, 52, runs a bakery": an age between commas after a name.
     const bool aged = t1 + 2 < tok.size() && tok[t1].punct == ',' && tok[t1 + 1].digit &&
                       tok[t1 + 1].c1 - tok[t1 + 1].c0 <= 3 && tok[t1 + 2].punct == ',';
@@ -989,7 +1008,7 @@ void Tagger::classify_unknown(size_t bi, const std::vector<size_t>& r, size_t p,
         return;
     }
     if (!after_the) {
-        if ((role || who) && n <= 4 && all_proper) { emit(bi, t0, t1, "person"); return; }
+        if ((role || who || titled) && n <= 4 && all_proper) { emit(bi, t0, t1, "person"); return; }
         if ((says || aged) && n >= 2 && n <= 4 && all_proper) { emit(bi, t0, t1, "person"); return; }
         // (after a nationality only a given name and a family name: "Kenyan Mercy Chebet")
         if (name_start && n >= 2 && n <= 4 && all_proper && (!after_demonym_ || n == 2)) {
