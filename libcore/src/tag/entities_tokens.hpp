@@ -45,7 +45,9 @@ bool has_words(const Block& b);
 // article to the next allocates almost nothing.
 std::span<const TokenizedBlock> tokenize_article(const Article& a, std::vector<TokenizedBlock>& buffers);
 
-// find_entities and find_keywords (copydesk/tag.hpp) on blocks tokenized already.
+// find_entities and find_keywords (copydesk/tag.hpp) on blocks tokenized already. Their
+// working buffers are per thread and kept from one call to the next: safe to call from
+// several threads, not from inside each other.
 std::vector<Annotation> entities_of(std::span<const TokenizedBlock> blocks, std::string_view lang);
 std::vector<Keyword> keywords_of(std::span<const TokenizedBlock> blocks, std::string_view lang, size_t max);
 
