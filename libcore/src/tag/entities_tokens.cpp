@@ -2,6 +2,8 @@
 #include "tag/entities_tokens.hpp"
 
 #include <algorithm>
+#include <array>
+#include <cstring>
 #include <string>
 
 #include <utf8proc.h>
@@ -43,6 +45,39 @@ bool is_upper(char32_t c) {
 bool is_lower(char32_t c) {
     if (c < 0x80) return c >= 'a' && c <= 'z';
     return utf8proc_category(static_cast<utf8proc_int32_t>(c)) == UTF8PROC_CATEGORY_LL;
+}
+
+// Classes of ASCII characters, for the tokenizer's fast path.
+constexpr uint8_t kLower = 1, kUpper = 2, kDigit = 4, kJoiner = 8;  // kJoiner: - ' . &
+constexpr std::array<uint8_t, 128> kAscii = [] {
+    std::array<uint8_t, 128> t{};
+    for (int c = 'a'; c <= 'z'; ++c) t[c] = kLower;
+    for (int c = 'A'; c <= 'Z'; ++c) t[c] = kUpper;
+    for (int c = '0'; c <= '9'; ++c) t[c] = kDigit;
+    for (const char c : {'-', '\'', '.', '&'}) t[static_cast<unsigned char>(c)] = kJoiner;
+    return t;
+}();
+
+// A run of ASCII letters and digits from s[i]: where it ends, its letters, its upper-case
+// letters, whether it has lower-case ones. (Its own function, so that the counters stay in
+// registers.)
+struct AsciiRun {
+    size_t end;
+    int letters, uppers;
+    bool lower;
+};
+AsciiRun ascii_run(std::string_view s, size_t i) {
+    int letters = 0, uppers = 0, lowers = 0;
+    for (; i < s.size(); ++i) {
+        const unsigned char ch = static_cast<unsigned char>(s[i]);
+        if (ch >= 0x80) break;
+        const uint8_t k = kAscii[ch];
+        if (!(k & (kLower | kUpper | kDigit))) break;
+        lowers += k & kLower;
+        uppers += (k & kUpper) >> 1;
+    }
+    letters = lowers + uppers;
+    return {i, letters, uppers, lowers > 0};
 }
 
 struct Reader {
@@ -101,7 +136,9 @@ void tokenize(std::string_view s, std::vector<Token>& out) {
             ++r.cp;
             continue;
         }
-        Token t;
+        // Built in place: a token assembled on the stack field by field and then copied
+        // whole stalls the copy (the store-to-load forwarding of its narrow fields fails).
+        Token& t = out.emplace_back();
         t.b0 = static_cast<uint32_t>(r.i);
         t.c0 = r.cp;
         if (!is_word_char(c)) {
@@ -112,15 +149,14 @@ void tokenize(std::string_view s, std::vector<Token>& out) {
             t.c1 = r.cp;
             if (c == '.' || c == '!' || c == '?' || c == ':' || c == ';' || c == 0x2026) {
                 bool stop = true;
-                if (c == '.' && !out.empty() && out.back().word && out.back().b1 == t.b0) {
-                    const Token& w = out.back();
+                if (c == '.' && out.size() >= 2 && out[out.size() - 2].word && out[out.size() - 2].b1 == t.b0) {
+                    const Token& w = out[out.size() - 2];
                     const std::string_view ws = s.substr(w.b0, w.b1 - w.b0);
                     // "Mr.", an initial ("George W. Bush"), "U.S."
                     if (no_stop_after(ws) || (w.c1 - w.c0 == 1 && w.cap) || w.dotted) stop = false;
                 }
                 if (stop) next_sent = true;
             }
-            out.push_back(t);
             continue;
         }
         // A word.
@@ -134,15 +170,19 @@ void tokenize(std::string_view s, std::vector<Token>& out) {
         while (r.i < s.size()) {
             const unsigned char ch = static_cast<unsigned char>(s[r.i]);
             if (ch < 0x80) {  // the common case, without decoding
-                const bool lo = ch >= 'a' && ch <= 'z', up = ch >= 'A' && ch <= 'Z', dg = ch >= '0' && ch <= '9';
-                if (lo || up || dg) {
-                    if (!dg) { ++letters; ++seg; }
-                    if (up) ++uppers;
-                    else if (lo) has_lower = true;
-                    ++r.i;
-                    ++r.cp;
+                const uint8_t k = kAscii[ch];
+                if (k & (kLower | kUpper | kDigit)) {
+                    const AsciiRun a = ascii_run(s, r.i);
+                    letters += a.letters;
+                    seg += a.letters;
+                    uppers += a.uppers;
+                    has_lower = has_lower || a.lower;
+                    r.cp += static_cast<uint32_t>(a.end - r.i);
+                    r.i = a.end;
                     continue;
                 }
+                // Only these ASCII characters may join two parts of a word.
+                if (!(k & kJoiner)) break;
             }
             size_t l;
             const char32_t d = r.peek(r.i, &l);
@@ -204,8 +244,24 @@ void tokenize(std::string_view s, std::vector<Token>& out) {
         t.lower = uppers == 0 && !is_upper(c);
         t.b1 = static_cast<uint32_t>(r.i);
         t.c1 = r.cp;
-        out.push_back(t);
     }
+}
+
+bool has_words(const Block& b) { return !b.text.empty() && b.type != "code"; }
+
+std::span<const TokenizedBlock> tokenize_article(const Article& a, std::vector<TokenizedBlock>& buffers) {
+    size_t n = 0;
+    for (size_t i = 0; i < a.body.size(); ++i) {
+        const Block& b = a.body[i];
+        if (!has_words(b)) continue;
+        if (n == buffers.size()) buffers.emplace_back();
+        TokenizedBlock& t = buffers[n++];
+        t.text = b.text;
+        t.number = static_cast<int64_t>(i);
+        t.heading = b.type == "heading";
+        tokenize(t.text, t.tokens);
+    }
+    return std::span<const TokenizedBlock>(buffers.data(), n);
 }
 
 WordList::WordList(std::initializer_list<std::string_view> words) {
@@ -217,7 +273,7 @@ WordList::WordList(std::initializer_list<std::string_view> words) {
         if (w.empty()) continue;
         if (w.size() < 64) lengths_ |= uint64_t{1} << w.size();
         else lengths_ |= uint64_t{1} << 63;
-        size_t i = hash(w) & mask_;
+        size_t i = word_hash(w) & mask_;
         while (!slots_[i].empty() && slots_[i] != w) i = (i + 1) & mask_;
         slots_[i] = w;
     }
@@ -225,7 +281,7 @@ WordList::WordList(std::initializer_list<std::string_view> words) {
 
 bool WordList::contains(std::string_view w) const {
     if (w.empty() || !(lengths_ >> std::min<size_t>(w.size(), 63) & 1)) return false;
-    size_t i = hash(w) & mask_;
+    size_t i = word_hash(w) & mask_;
     while (!slots_[i].empty()) {
         if (slots_[i] == w) return true;
         i = (i + 1) & mask_;
@@ -233,15 +289,32 @@ bool WordList::contains(std::string_view w) const {
     return false;
 }
 
-size_t WordList::hash(std::string_view w) {
-    uint64_t h = 1469598103934665603ull;
-    for (const char c : w) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+// The length and the first and last eight bytes (or the bytes of a shorter word): cheap,
+// and words of a list seldom share all three.
+size_t word_hash(std::string_view w) {
+    const size_t n = w.size();
+    uint64_t head = 0, tail = 0;
+    if (n >= 8) {
+        std::memcpy(&head, w.data(), 8);
+        std::memcpy(&tail, w.data() + n - 8, 8);
+    } else {
+        for (const char c : w) head = head << 8 | static_cast<unsigned char>(c);
+    }
+    const uint64_t h = head * 0x9E3779B97F4A7C15ull ^ (tail + n) * 0xC2B2AE3D27D4EB4Full;
     return static_cast<size_t>(h ^ (h >> 29));
 }
 
 void lower_word(std::string_view w, std::string& out) {
-    out.clear();
-    for (size_t i = 0; i < w.size();) {
+    // ASCII in place; from the first other byte on, by code point.
+    out.resize(w.size());
+    size_t i = 0;
+    for (; i < w.size(); ++i) {
+        const unsigned char b = static_cast<unsigned char>(w[i]);
+        if (b >= 0x80) break;
+        out[i] = static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b);
+    }
+    out.resize(i);
+    while (i < w.size()) {
         const unsigned char b = static_cast<unsigned char>(w[i]);
         if (b < 0x80) {
             out.push_back(static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b));

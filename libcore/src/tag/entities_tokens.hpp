@@ -1,10 +1,14 @@
-// Private to tag: the word tokenizer shared by the entity and keyword taggers.
+// Private to tag: the word tokenizer shared by the entity and keyword taggers, and those
+// taggers on tokenized blocks.
 #pragma once
 
 #include <cstdint>
 #include <initializer_list>
+#include <span>
 #include <string_view>
 #include <vector>
+
+#include "copydesk/article.hpp"
 
 namespace copydesk::tag {
 
@@ -25,6 +29,31 @@ struct Token {
 // "Xi" and "’s"; "U.S." and "co-operation" stay whole.
 void tokenize(std::string_view text, std::vector<Token>& out);
 
+// A block with words, cut into tokens once for both the entity and the keyword tagger.
+struct TokenizedBlock {
+    std::string_view text;
+    int64_t number = 0;    // its index in the article's body
+    bool heading = false;
+    std::vector<Token> tokens;
+};
+
+// Whether a block has words to tag: not empty, not code.
+bool has_words(const Block& b);
+
+// The blocks of `a` that have words, tokenized into the first elements of `buffers`, which
+// are returned. The buffers are reused (never shrunk), so a caller that keeps them from one
+// article to the next allocates almost nothing.
+std::span<const TokenizedBlock> tokenize_article(const Article& a, std::vector<TokenizedBlock>& buffers);
+
+// find_entities and find_keywords (copydesk/tag.hpp) on blocks tokenized already. Their
+// working buffers are per thread and kept from one call to the next: safe to call from
+// several threads, not from inside each other.
+std::vector<Annotation> entities_of(std::span<const TokenizedBlock> blocks, std::string_view lang);
+std::vector<Keyword> keywords_of(std::span<const TokenizedBlock> blocks, std::string_view lang, size_t max);
+
+// A cheap hash of a word, for the word tables of the taggers.
+size_t word_hash(std::string_view w);
+
 // A fixed set of words (string literals), for the word lists of the taggers: open
 // addressing with a cheap hash, and a quick rejection by length.
 class WordList {
@@ -33,7 +62,6 @@ class WordList {
     bool contains(std::string_view w) const;
 
   private:
-    static size_t hash(std::string_view w);
     std::vector<std::string_view> slots_;
     size_t mask_ = 0;
     uint64_t lengths_ = 0;  // bit n: some word has n bytes (bit 63: 63 or more)

@@ -11,6 +11,7 @@
 #include <array>
 #include <cmath>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -41,10 +42,23 @@ uint64_t mix(uint64_t h, uint64_t v) {
 
 class Collector {
   public:
-    explicit Collector(std::string_view lang) : lang_(lang) {}
+    // Ready for an article in `lang`. The buffers keep their capacity from one article to the
+    // next, but the tables of a very long article are let go, so that clearing stays cheap.
+    void reset(std::string_view lang) {
+        stops_ = &keyword_stop_words(lang);
+        clear_table(wtable_);
+        clear_table(ptable_);
+        words_ = 0;
+        arena_.clear();
+        woff_.clear();
+        freq_.clear();
+        lower_seen_.clear();
+        phrases_.clear();
+    }
 
-    void add_text(std::string_view text) {
-        tokenize(text, tok_);
+    void add_block(const TokenizedBlock& b) {
+        const std::string_view text = b.text;
+        tok_ = b.tokens;
         cur_.clear();
         for (size_t i = 0; i < tok_.size(); ++i) {
             const Token& t = tok_[i];
@@ -79,24 +93,34 @@ class Collector {
 
     std::vector<Keyword> best(size_t max) {
         std::vector<Phrase*> all;
+        log_freq_.assign(freq_.size(), -1.0);  // log(1 + frequency) of each word, once
         for (Phrase& ph : phrases_) {
             if (!ph.whole && ph.count < 2) continue;
             double lf = 0;
-            for (size_t i = 0; i < ph.len; ++i) lf += std::log(1.0 + freq_[ph.words[i]]);
+            for (size_t i = 0; i < ph.len; ++i) lf += log_freq(ph.words[i]);
             lf /= ph.len;
             ph.score = ph.count * (1.0 + 0.5 * (ph.len - 1)) * lf;
             all.push_back(&ph);
         }
         if (all.empty() || max == 0) return {};
-        std::sort(all.begin(), all.end(), [](const Phrase* a, const Phrase* b) {
+        // Best first (a total order: no two phrases have the same surface). Only the head
+        // is needed, unless many of its phrases are inside better ones.
+        auto better = [](const Phrase* a, const Phrase* b) {
             if (a->score != b->score) return a->score > b->score;
             return a->surface < b->surface;
-        });
+        };
+        size_t sorted = std::min(all.size(), 4 * max);
+        std::partial_sort(all.begin(), all.begin() + static_cast<long>(sorted), all.end(), better);
         std::vector<Keyword> out;
         std::vector<const Phrase*> chosen;
         const double top = all.front()->score;
-        for (const Phrase* p : all) {
+        for (size_t i = 0; i < all.size(); ++i) {
             if (out.size() >= max) break;
+            if (i == sorted) {
+                std::sort(all.begin() + static_cast<long>(i), all.end(), better);
+                sorted = all.size();
+            }
+            const Phrase* p = all[i];
             bool inside = false;
             for (const Phrase* c : chosen)
                 if (contains(*c, *p)) { inside = true; break; }
@@ -111,10 +135,21 @@ class Collector {
     }
 
   private:
+    static void clear_table(std::vector<int>& t) {
+        constexpr size_t kKeptSlots = size_t{1} << 14;
+        if (t.size() > kKeptSlots) t = {};
+        else std::fill(t.begin(), t.end(), -1);
+    }
+
+    double log_freq(int id) {
+        if (log_freq_[id] < 0) log_freq_[id] = std::log(1.0 + freq_[id]);
+        return log_freq_[id];
+    }
+
     bool stop_word(std::string_view w, bool lower) {
-        if (lower) return keyword_stop_word(w, lang_);
+        if (lower) return stops_->contains(w);
         lower_word(w, low_);
-        return keyword_stop_word(low_, lang_);
+        return stops_->contains(low_);
     }
 
     static bool contains(const Phrase& big, const Phrase& small) {
@@ -173,7 +208,7 @@ class Collector {
     // Word ids: lower-case forms in one arena, found through an open-addressing table.
     int word_id(std::string_view lower) {
         if ((words_ + 1) * 2 > wtable_.size()) grow_words();
-        size_t i = hash(lower) & (wtable_.size() - 1);
+        size_t i = word_hash(lower) & (wtable_.size() - 1);
         while (wtable_[i] >= 0) {
             const int id = wtable_[i];
             if (word(id) == lower) return id;
@@ -191,15 +226,10 @@ class Collector {
     std::string_view word(int id) const {
         return std::string_view(arena_).substr(woff_[id].first, woff_[id].second);
     }
-    static size_t hash(std::string_view w) {
-        uint64_t h = 1469598103934665603ull;
-        for (const char c : w) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
-        return static_cast<size_t>(h ^ (h >> 32));
-    }
     void grow_words() {
         wtable_.assign(wtable_.empty() ? 512 : wtable_.size() * 2, -1);
         for (int id = 0; id < static_cast<int>(woff_.size()); ++id) {
-            size_t i = hash(word(id)) & (wtable_.size() - 1);
+            size_t i = word_hash(word(id)) & (wtable_.size() - 1);
             while (wtable_[i] >= 0) i = (i + 1) & (wtable_.size() - 1);
             wtable_[i] = id;
         }
@@ -283,8 +313,8 @@ class Collector {
         }
     }
 
-    std::string_view lang_;
-    std::vector<Token> tok_;
+    const WordList* stops_ = nullptr;  // the stop words of the article's language
+    std::span<const Token> tok_;  // the block being read
     std::vector<size_t> cur_;
     std::vector<int> ids_;
     std::string low_;
@@ -293,27 +323,32 @@ class Collector {
     std::vector<int> wtable_;
     size_t words_ = 0;
     std::vector<int> freq_;
+    std::vector<double> log_freq_;  // see log_freq; -1: not computed yet
     std::vector<bool> lower_seen_;
     std::vector<Phrase> phrases_;
     std::vector<int> ptable_;
 };
 
-bool has_words(const Block& b) { return !b.text.empty() && b.type != "code"; }
-
 }  // namespace
 
-std::vector<Keyword> find_keywords(const Article& a, std::string_view lang, size_t max) {
-    if (lang.empty()) lang = a.language ? std::string_view(*a.language) : std::string_view("en");
-    Collector c(lang);
-    for (const Block& b : a.body)
-        if (has_words(b)) c.add_text(b.text);
+std::vector<Keyword> keywords_of(std::span<const TokenizedBlock> blocks, std::string_view lang, size_t max) {
+    thread_local Collector c;
+    c.reset(lang);
+    for (const TokenizedBlock& b : blocks) c.add_block(b);
     return c.best(max);
 }
 
+std::vector<Keyword> find_keywords(const Article& a, std::string_view lang, size_t max) {
+    if (lang.empty()) lang = a.language ? std::string_view(*a.language) : std::string_view("en");
+    std::vector<TokenizedBlock> buffers;
+    return keywords_of(tokenize_article(a, buffers), lang, max);
+}
+
 std::vector<Keyword> find_keywords(std::string_view text, std::string_view lang, size_t max) {
-    Collector c(lang.empty() ? std::string_view("en") : lang);
-    c.add_text(text);
-    return c.best(max);
+    TokenizedBlock b;
+    b.text = text;
+    tokenize(text, b.tokens);
+    return keywords_of({&b, 1}, lang.empty() ? std::string_view("en") : lang, max);
 }
 
 }  // namespace copydesk::tag

@@ -154,12 +154,12 @@ const Set& spanish() {
 
 }  // namespace
 
-bool keyword_stop_word(std::string_view w, std::string_view lang) {
+const WordList& keyword_stop_words(std::string_view lang) {
     const std::string_view l = lang.substr(0, 2);
-    if (l == "fr") return french().contains(w);
-    if (l == "de") return german().contains(w);
-    if (l == "es") return spanish().contains(w);
-    return english().contains(w);
+    if (l == "fr") return french();
+    if (l == "de") return german();
+    if (l == "es") return spanish();
+    return english();
 }
 
 }  // namespace copydesk::tag

@@ -3,10 +3,12 @@
 
 #include <string_view>
 
+#include "tag/entities_tokens.hpp"
+
 namespace copydesk::tag {
 
-// True when `lower` (a lower-case word) is a stop word of `lang` ("en", "fr", "de", "es";
-// any other language uses the English list). Stop words end key phrases.
-bool keyword_stop_word(std::string_view lower, std::string_view lang);
+// The stop words of `lang` ("en", "fr", "de", "es"; any other language uses the English
+// list), as lower-case words. Stop words end key phrases.
+const WordList& keyword_stop_words(std::string_view lang);
 
 }  // namespace copydesk::tag

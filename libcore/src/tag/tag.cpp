@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "copydesk/tag.hpp"
+#include "tag/entities_tokens.hpp"
 #include "tag/stopwords.hpp"
 
 namespace copydesk::tag {
@@ -26,8 +27,6 @@ void set_extra(Extras& x, std::string after, std::string key, std::string json) 
 void erase_extra(Extras& x, std::string_view key) {
     x.erase(std::remove_if(x.begin(), x.end(), [&](const ExtraField& f) { return f.key == key; }), x.end());
 }
-
-bool has_words(const Block& b) { return !b.text.empty() && b.type != "code"; }
 
 // The declared language: what the record said before any tagging. A first run keeps it in
 // annotations.language.declared, so that tagging again gives the same answer.
@@ -168,13 +167,20 @@ void tag_article(Article& a, const Options& o) {
             members = fmt::format(",\"reference_date\":\"{:04}-{:02}-{:02}\"", ref->year, ref->month, ref->day);
     }
     // --- entities and keywords ---
-    if (o.entities) {
-        a.annotations.entities = find_entities(a, lang);
-        add_tagger("entities");
-    }
-    if (o.keywords) {
-        a.annotations.keywords = find_keywords(a, lang, o.max_keywords);
-        add_tagger("keywords");
+    if (o.entities || o.keywords) {
+        // One tokenization for both taggers, into buffers kept from one article to the next.
+        thread_local std::vector<TokenizedBlock> buffers;
+        const std::span<const TokenizedBlock> blocks = tokenize_article(a, buffers);
+        // (as find_entities and find_keywords read an article without a language)
+        const std::string_view words_lang = lang.empty() && !a.language ? std::string_view("en") : lang;
+        if (o.entities) {
+            a.annotations.entities = entities_of(blocks, words_lang);
+            add_tagger("entities");
+        }
+        if (o.keywords) {
+            a.annotations.keywords = keywords_of(blocks, words_lang, o.max_keywords);
+            add_tagger("keywords");
+        }
     }
     // --- end of entities and keywords ---
     a.annotations.present = true;
