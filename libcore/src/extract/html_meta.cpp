@@ -566,6 +566,69 @@ bool looks_like_url(std::string_view s) {
     return s.substr(0, 7) == "http://" || s.substr(0, 8) == "https://" || s.substr(0, 1) == "/";
 }
 
+// Whether `name` is the site's own: its site name, or the name the <title> ends or starts
+// with ("Post title | Android Developers Blog"), perhaps followed by "Blog", "News", ...
+bool names_the_site(std::string_view name, std::string_view site_name, std::string_view title_tag) {
+    const std::string title = lower(collapse_space(title_tag));
+    for (std::string_view suffix : {"", " blog", " news", " online", " team"}) {
+        const std::string n = lower(name) + std::string(suffix);
+        if (n == lower(site_name)) return true;
+        for (std::string_view sep : {" | ", " - ", " \u2013 ", " \u2014 ", " \u00b7 ", " :: "}) {
+            const std::string end = std::string(sep) + n, start = n + std::string(sep);
+            if (title.size() > end.size() && title.compare(title.size() - end.size(), end.size(), end) == 0) return true;
+            if (title.compare(0, start.size(), start) == 0) return true;
+        }
+    }
+    return false;
+}
+
+void add_people(std::string_view byline, std::vector<std::string>& authors) {
+    if (byline.empty() || looks_like_url(byline)) return;
+    for (std::string& p : split_authors(byline))
+        if (std::find(authors.begin(), authors.end(), p) == authors.end()) authors.push_back(p);
+}
+
+// The authors the page declares: JSON-LD, then <meta> names. Readability's keys (dc:creator,
+// author) give the last one written; citation_* and the rest list every author.
+std::vector<std::string> declared_authors(const Collected& c) {
+    if (!c.ld.authors.empty()) return c.ld.authors;
+    std::vector<std::string> authors;
+    for (std::string_view key : {"dc:creator", "dcterm:creator", "author", "parsely-author", "citation_author",
+                                 "article:author", "sailthru.author", "byl", "twitter:creator:name"}) {
+        auto it = c.meta.find(std::string(key));
+        if (it == c.meta.end()) continue;
+        if (key == "dc:creator" || key == "dcterm:creator" || key == "author") {
+            if (const std::string* v = first_meta(c, {it->first.c_str()})) add_people(collapse_space(*v), authors);
+        } else {
+            for (const std::string& v : it->second) add_people(collapse_space(v), authors);
+        }
+        if (!authors.empty()) break;
+    }
+    return authors;
+}
+
+// The authors the page shows: microdata, <a rel=author>, then the first byline that names
+// someone. A name that is the site's own is the house account, not an author (a name the
+// metadata declares may be: a personal site is named after its author).
+std::vector<std::string> shown_authors(const Collected& c, std::string_view site_name) {
+    std::vector<std::string> authors;
+    for (const std::vector<std::string>* source : {&c.itemprop_authors, &c.rel_authors, &c.byline_texts}) {
+        for (const std::string& s : *source) {
+            add_people(s, authors);
+            if (source == &c.byline_texts && !authors.empty()) break;
+        }
+        std::erase_if(authors, [&](const std::string& s) { return names_the_site(s, site_name, c.title_tag); });
+        if (!authors.empty()) break;
+    }
+    return authors;
+}
+
+std::vector<std::string> page_authors(const Collected& c, std::string_view site_name) {
+    std::vector<std::string> authors = declared_authors(c);
+    if (authors.empty()) authors = shown_authors(c, site_name);
+    return authors;
+}
+
 }  // namespace
 
 void extract_metadata(const pugi::xml_document& doc, std::string_view url, Article& a, PageFacts& facts) {
@@ -621,50 +684,7 @@ void extract_metadata(const pugi::xml_document& doc, std::string_view url, Artic
     // subtitle
     a.subtitle = opt(ld.alt_title);
 
-    // authors
-    std::vector<std::string> authors = ld.authors;
-    auto add_split = [&](const std::string& s) {
-        if (s.empty() || looks_like_url(s)) return;
-        for (std::string& p : split_authors(s))
-            if (std::find(authors.begin(), authors.end(), p) == authors.end()) authors.push_back(p);
-    };
-    if (authors.empty()) {
-        for (const char* k : {"dc:creator", "dcterm:creator", "author", "parsely-author", "citation_author", "article:author",
-                              "sailthru.author", "byl", "twitter:creator:name"}) {
-            auto it = c.meta.find(k);
-            if (it == c.meta.end()) continue;
-            // Readability's keys: the last one given; citation_* and the rest list every author
-            const std::string_view key = k;
-            if (key == "dc:creator" || key == "dcterm:creator" || key == "author") {
-                for (auto v = it->second.rbegin(); v != it->second.rend(); ++v)
-                    if (!v->empty()) {
-                        add_split(collapse_space(*v));
-                        break;
-                    }
-            } else {
-                for (const std::string& v : it->second) add_split(collapse_space(v));
-            }
-            if (!authors.empty()) break;
-        }
-    }
-    if (authors.empty())
-        for (const std::string& s : c.itemprop_authors) add_split(s);
-    if (authors.empty())
-        for (const std::string& s : c.rel_authors) add_split(s);
-    if (authors.empty() && !c.byline_texts.empty()) {
-        for (const std::string& b : c.byline_texts) {
-            add_split(b);
-            if (!authors.empty()) break;
-        }
-        // a visible byline naming the site is not an author (an author declared in the
-        // metadata may be: a personal site is named after its author)
-        if (a.site_name) {
-            authors.erase(std::remove_if(authors.begin(), authors.end(),
-                                         [&](const std::string& s) { return lower(s) == lower(*a.site_name); }),
-                          authors.end());
-        }
-    }
-    a.authors = authors;
+    a.authors = page_authors(c, site);
 
     // dates
     std::string pub = normalize_date(ld.date_published);
