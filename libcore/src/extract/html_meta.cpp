@@ -166,7 +166,8 @@ namespace {
 // JSON-LD
 
 struct LdFacts {
-    std::string title, name, alt_title, description, date_published, date_modified, site_name, section, image,
+    std::string title, name, alt_title, description, date_published, date_created, date_modified, site_name,
+        section, image,
         language, license, url, website_name;
     std::vector<std::string> authors, keywords, breadcrumbs;
     bool article = false;
@@ -273,7 +274,7 @@ void read_article(const LdDoc& d, element o, LdFacts& f) {
     set(f.alt_title, get("alternativeHeadline"));
     set(f.description, get("description"));
     set(f.date_published, get("datePublished"));
-    if (f.date_published.empty()) set(f.date_published, get("dateCreated"));
+    set(f.date_created, get("dateCreated"));
     set(f.date_modified, get("dateModified"));
     set(f.language, get("inLanguage"));
     set(f.license, get("license"));
@@ -424,6 +425,18 @@ const std::string* first_meta(const Collected& c, std::initializer_list<const ch
     return nullptr;
 }
 
+// <h1><a href="/">Site name</a></h1>: the site's logo, a link to its home page, not a headline.
+bool is_logo(pugi::xml_node heading) {
+    const pugi::xml_node link = heading.find_node([](pugi::xml_node x) { return std::string_view(x.name()) == "a"; });
+    if (!link) return false;
+    std::string_view href = trim_view(link.attribute("href").value());
+    if (const size_t scheme = href.find("://"); scheme != std::string_view::npos) {
+        const size_t path = href.find('/', scheme + 3);
+        href = path == std::string_view::npos ? "/" : href.substr(path);
+    }
+    return href == "/" || href == "./" || href == "/index.html";
+}
+
 bool byline_hint(std::string_view h) {
     return contains(h, "byline") || contains(h, "author") || contains(h, "writtenby") || contains(h, "p-author") ||
            contains(h, "reporter") || contains(h, "journalist") || contains(h, "autor");
@@ -481,7 +494,7 @@ void walk(const pugi::xml_document& doc, Collected& c) {
                 const std::string hint = class_id(cur);
                 if (!comment_root && is_comment_hint(hint)) comment_root = cur;
                 if (!crumb_root && (contains(hint, "breadcrumb"))) crumb_root = cur;
-                if (name == "h1" && c.h1.size() < 3) c.h1.push_back(node_text(cur));
+                if (name == "h1" && c.h1.size() < 3 && !is_logo(cur)) c.h1.push_back(node_text(cur));
                 const char* ip = cur.attribute("itemprop").value();
                 if (*ip && !comment_root) {
                     const std::string ips = lower(ip);
@@ -566,17 +579,16 @@ bool looks_like_url(std::string_view s) {
     return s.substr(0, 7) == "http://" || s.substr(0, 8) == "https://" || s.substr(0, 1) == "/";
 }
 
-// Whether `name` is the site's own: its site name, or the name the <title> ends or starts
-// with ("Post title | Android Developers Blog"), perhaps followed by "Blog", "News", ...
+// Whether `name` is the site's own: its site name, or the name the <title> ends with ("Post
+// title | Android Developers Blog"), perhaps followed by "Blog", "News", ...
 bool names_the_site(std::string_view name, std::string_view site_name, std::string_view title_tag) {
     const std::string title = lower(collapse_space(title_tag));
     for (std::string_view suffix : {"", " blog", " news", " online", " team"}) {
         const std::string n = lower(name) + std::string(suffix);
         if (n == lower(site_name)) return true;
         for (std::string_view sep : {" | ", " - ", " \u2013 ", " \u2014 ", " \u00b7 ", " :: "}) {
-            const std::string end = std::string(sep) + n, start = n + std::string(sep);
+            const std::string end = std::string(sep) + n;
             if (title.size() > end.size() && title.compare(title.size() - end.size(), end.size(), end) == 0) return true;
-            if (title.compare(0, start.size(), start) == 0) return true;
         }
     }
     return false;
@@ -653,8 +665,10 @@ void extract_metadata(const pugi::xml_document& doc, std::string_view url, Artic
     std::string title;
     // JSON-LD: "name" and "headline" usually agree; when they differ, the headline wins only
     // when the <title> shows it and not the name (some sites put their own name in "name").
-    std::string raw_title = ld.name.empty() ? ld.title : ld.name;
-    if (!ld.name.empty() && !ld.title.empty() && ld.name != ld.title) {
+    // A "name" that is the site's own (the publisher's name) is not the article's.
+    const bool name_is_site = !ld.name.empty() && names_the_site(ld.name, site, c.title_tag);
+    std::string raw_title = ld.name.empty() || name_is_site ? ld.title : ld.name;
+    if (!name_is_site && !ld.name.empty() && !ld.title.empty() && ld.name != ld.title) {
         const std::string tt = lower(c.title_tag);
         if (contains(tt, lower(ld.title)) && !contains(tt, lower(ld.name))) raw_title = ld.title;
     }
@@ -684,6 +698,7 @@ void extract_metadata(const pugi::xml_document& doc, std::string_view url, Artic
     // subtitle
     a.subtitle = opt(ld.alt_title);
 
+    // authors
     a.authors = page_authors(c, site);
 
     // dates
@@ -698,6 +713,7 @@ void extract_metadata(const pugi::xml_document& doc, std::string_view url, Artic
     }
     if (pub.empty()) pub = normalize_date(c.itemprop_published);
     if (pub.empty() && !c.time_published.empty()) pub = normalize_date(c.time_published.front());
+    if (pub.empty()) pub = normalize_date(ld.date_created);  // the work's creation: weaker than a publication
     if (pub.empty() && !c.time_any.empty()) pub = normalize_date(c.time_any.front());
     if (pub.empty()) pub = date_from_url(page_url);
     if (pub.empty() && !c.canonical.empty()) pub = date_from_url(resolve_url(page_url, c.canonical));

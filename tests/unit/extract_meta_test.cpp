@@ -1,0 +1,57 @@
+// Tests of the metadata pass of the HTML extractor (extract_html's fields other than the
+// body): which source each field takes when several disagree.
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "copydesk/extract.hpp"
+
+using namespace copydesk;
+using namespace copydesk::extract;
+
+namespace {
+
+std::string ld_page(const std::string& json, const std::string& head = {}, const std::string& body = {}) {
+    return "<html><head>" + head + "<script type=\"application/ld+json\">" + json + "</script></head><body>" +
+           body + "<p>Text of the article, long enough to be a paragraph of its own.</p></body></html>";
+}
+
+}  // namespace
+
+TEST_CASE("title: a JSON-LD name that is the publisher's is not the headline") {
+    const Article a = extract_html(ld_page(
+        R"({"@type": "NewsArticle", "name": "Courier.cz", "headline": "Floods reach the old town",
+            "publisher": {"@type": "Organization", "name": "Courier.cz"}})",
+        "<title>Floods reach the old town - Courier.cz</title>"));
+    CHECK(a.title == "Floods reach the old town");
+    CHECK(a.site_name == "Courier.cz");
+}
+
+TEST_CASE("title: an <h1> that links to the home page is the logo") {
+    // a <title> this short gives way to a single <h1> of more than four words, unless that is the logo
+    const std::string head = "<html><head><title>Chapter 1</title></head><body><h1>";
+    const std::string rest = "</h1><p>Text of the story.</p></body></html>";
+    CHECK(extract_html(head + "<a href=\"/\">Archive of Our Own beta</a>" + rest).title == "Chapter 1");
+    CHECK(extract_html(head + "<a href=\"https://archive.example/\">Archive of Our Own beta</a>" + rest).title ==
+          "Chapter 1");
+    CHECK(extract_html(head + "Conversations with a shy cryptid" + rest).title == "Conversations with a shy cryptid");
+}
+
+TEST_CASE("date: an explicit publication date wins over JSON-LD dateCreated") {
+    const Article a = extract_html(ld_page(R"({"@type": "Article", "headline": "H", "dateCreated": "2017-02-24T01:18:13Z"})",
+                                           R"(<meta property="article:published_time" content="2017-02-23T17:18:13-08:00">)"));
+    CHECK(a.date_published == "2017-02-23T17:18:13-08:00");
+    const Article b = extract_html(ld_page(R"({"@type": "Article", "headline": "H", "dateCreated": "2017-02-24"})"));
+    CHECK(b.date_published == "2017-02-24");
+}
+
+TEST_CASE("authors: the site's house account is not an author, a declared one may be") {
+    const Article shown = extract_html(
+        "<html><head><title>Smaller updates | River Developers Blog</title></head><body><p>Text of the post, "
+        "long enough.</p><div class=post-footer>Posted by <a rel=author href=/p/1>River Developers</a></div></body></html>");
+    CHECK(shown.authors.empty());
+    const Article declared = extract_html(
+        "<html><head><title>Anomaly detection in SQL | Haki Bent</title><meta name=author content=\"Haki Bent\">"
+        "</head><body><p>Text of the post.</p></body></html>");
+    CHECK(declared.authors == std::vector<std::string>{"Haki Bent"});
+}
