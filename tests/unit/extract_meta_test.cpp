@@ -55,3 +55,26 @@ TEST_CASE("authors: the site's house account is not an author, a declared one ma
         "</head><body><p>Text of the post.</p></body></html>");
     CHECK(declared.authors == std::vector<std::string>{"Haki Bent"});
 }
+
+TEST_CASE("language: html lang, else Content-Language, else the text when it is sure") {
+    const std::string text =
+        "<p>Die Stadt baut bis zum Herbst drei neue Radwege durch die Altstadt und sperrt dafür einzelne "
+        "Gassen.</p><p>Anwohner begrüßen die Pläne, Händler fürchten dagegen um ihre Lieferzonen und "
+        "verlangen feste Zeiten für die Anlieferung am Morgen.</p>";
+    HtmlOptions http;
+    http.content_language = "fr-CH, de";
+    const Article declared = extract_html("<html lang=\"de-AT\"><body>" + text + "</body></html>", http);
+    CHECK(declared.language == "de-AT");
+    CHECK_FALSE(declared.annotations.language);
+    const Article header = extract_html("<html><body>" + text + "</body></html>", http);
+    CHECK(header.language == "fr-CH");
+    CHECK_FALSE(header.annotations.language);
+    const Article detected = extract_html("<html><body>" + text + "</body></html>");
+    CHECK(detected.language == "de");
+    REQUIRE(detected.annotations.language);
+    CHECK(detected.annotations.language->code == "de");
+    CHECK(detected.annotations.language->confidence >= 0.8);
+    const Article unsure = extract_html("<html><body><p>Open daily from nine to five.</p></body></html>");
+    CHECK_FALSE(unsure.language);
+    CHECK_FALSE(unsure.annotations.language);
+}

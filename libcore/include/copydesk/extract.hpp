@@ -87,6 +87,10 @@ struct HtmlOptions {
     // The page URL: base for relative links and image sources (a <base href> wins), and a
     // source of the publication date (/2020/03/23/ paths). Empty: links stay as written.
     std::string url;
+    // The HTTP Content-Language of the response ("en-GB", "de, en"): the page's language when
+    // its markup declares none. When both are missing, the language is detected from the
+    // body text (see copydesk-extract(1)).
+    std::string content_language;
     bool comments = false;  // fill Article::comments from the page's comment section
     bool tables = true;     // data tables as table blocks (off: dropped)
     bool images = true;     // figures (off: dropped)

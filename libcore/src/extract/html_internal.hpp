@@ -42,6 +42,11 @@ struct PageFacts {
 // Fills the metadata fields of `a` from the page. `url` is the page URL (may be empty).
 void extract_metadata(const pugi::xml_document& doc, std::string_view url, Article& a, PageFacts& facts);
 
+// Sets a.language when the page declared none: from `content_language` (the HTTP header),
+// else from the body text when the detector is sure, recording the guess and its confidence
+// in a.annotations.language (with "declared": null). Call after extract_content.
+void set_undeclared_language(Article& a, std::string_view content_language);
+
 // Fills a.body (and a.comments) from the page.
 void extract_content(const pugi::xml_document& doc, const HtmlOptions& options, const PageFacts& facts,
                      Article& a);
