@@ -78,3 +78,16 @@ TEST_CASE("language: html lang, else Content-Language, else the text when it is 
     CHECK_FALSE(unsure.language);
     CHECK_FALSE(unsure.annotations.language);
 }
+
+TEST_CASE("metadata escaped twice, or holding HTML, reads as text") {
+    const Article a = extract_html(ld_page(
+        R"({"@type": "Article", "headline": "Rock &amp; Roll &#8211; the early years",
+            "description": "<p><strong>Lead</strong> of the story</p>", "author": "Ann &quot;Nan&quot; Lee"})",
+        R"(<meta property="og:site_name" content="Caf&amp;eacute; &amp;#x1F62D; &amp;#xg;">)"));
+    CHECK(a.title == "Rock & Roll \u2013 the early years");
+    CHECK(a.description == "Lead of the story");
+    CHECK(a.authors == std::vector<std::string>{"Ann \"Nan\" Lee"});
+    CHECK(a.site_name == "Caf\u00e9 \U0001F62D &#xg;");
+    const Article lt = extract_html(ld_page(R"({"@type": "Article", "headline": "Why 3 < 5 &amp; <b> is a tag"})"));
+    CHECK(lt.title == "Why 3 < 5 & <b> is a tag");
+}

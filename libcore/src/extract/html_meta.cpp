@@ -10,6 +10,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "copydesk/html.hpp"
 #include "copydesk/text.hpp"
 #include "extract/html_internal.hpp"
 
@@ -162,13 +163,33 @@ bool is_comment_hint(std::string_view hint) {
 
 namespace {
 
+// A metadata value the page escaped twice ("Mugabe's &quot;Blue House&quot;"), or JSON-LD that
+// holds HTML ("Rock &amp; Roll", "<p><strong>Lead</strong></p>"): its text, character
+// references decoded as the HTML parser decodes them. Tags count only when the value opens
+// with one; elsewhere they are text, as in a <title>.
+std::string unescape_references(std::string s) {
+    const bool markup = !s.empty() && s[0] == '<';
+    if (!markup && s.find('&') == std::string::npos) return s;
+    return node_text(html::parse_fragment(s, markup ? "div" : "title").doc);
+}
+
+bool looks_like_url(std::string_view s) {
+    return s.substr(0, 7) == "http://" || s.substr(0, 8) == "https://" || s.substr(0, 1) == "/";
+}
+
+// The people of a byline (split_authors), added to `authors` unless there already.
+void add_people(std::string_view byline, std::vector<std::string>& authors) {
+    if (byline.empty() || looks_like_url(byline)) return;
+    for (std::string& p : split_authors(unescape_references(std::string(byline))))
+        if (std::find(authors.begin(), authors.end(), p) == authors.end()) authors.push_back(p);
+}
+
 // ---------------------------------------------------------------------------------------------
 // JSON-LD
 
 struct LdFacts {
     std::string title, name, alt_title, description, date_published, date_created, date_modified, site_name,
-        section, image,
-        language, license, url, website_name;
+        section, image, language, license, url, website_name;
     std::vector<std::string> authors, keywords, breadcrumbs;
     bool article = false;
 };
@@ -286,11 +307,7 @@ void read_article(const LdDoc& d, element o, LdFacts& f) {
     }
     if (f.authors.empty() && (!o.at_key("author").get(v) || !o.at_key("creator").get(v))) {
         each(v, [&](element x) {
-            const std::string n = name_of(d, x);
-            if (!n.empty()) {
-                for (std::string& p : split_authors(n))
-                    if (std::find(f.authors.begin(), f.authors.end(), p) == f.authors.end()) f.authors.push_back(p);
-            }
+            add_people(name_of(d, x), f.authors);
         });
     }
     if (f.site_name.empty() && !o.at_key("publisher").get(v)) {
@@ -569,14 +586,11 @@ void walk(const pugi::xml_document& doc, Collected& c) {
     }
 }
 
+// A metadata field: references decoded, white space collapsed, absent when empty.
 std::optional<std::string> opt(std::string s) {
-    s = collapse_space(s);
+    s = collapse_space(unescape_references(std::move(s)));
     if (s.empty()) return std::nullopt;
     return s;
-}
-
-bool looks_like_url(std::string_view s) {
-    return s.substr(0, 7) == "http://" || s.substr(0, 8) == "https://" || s.substr(0, 1) == "/";
 }
 
 // Whether `name` is the site's own: its site name, or the name the <title> ends with ("Post
@@ -592,12 +606,6 @@ bool names_the_site(std::string_view name, std::string_view site_name, std::stri
         }
     }
     return false;
-}
-
-void add_people(std::string_view byline, std::vector<std::string>& authors) {
-    if (byline.empty() || looks_like_url(byline)) return;
-    for (std::string& p : split_authors(byline))
-        if (std::find(authors.begin(), authors.end(), p) == authors.end()) authors.push_back(p);
 }
 
 // The authors the page declares: JSON-LD, then <meta> names. Readability's keys (dc:creator,
