@@ -91,3 +91,14 @@ TEST_CASE("metadata escaped twice, or holding HTML, reads as text") {
     const Article lt = extract_html(ld_page(R"({"@type": "Article", "headline": "Why 3 < 5 &amp; <b> is a tag"})"));
     CHECK(lt.title == "Why 3 < 5 & <b> is a tag");
 }
+
+TEST_CASE("description: the page's own, else the first paragraph that is not the byline") {
+    const std::string body = "<article><h1>Ferry service resumes</h1><p class=byline>By Nora Quist</p>"
+                             "<p>The island ferry sailed again on Wednesday morning, two days after the storm.</p>"
+                             "<p>Passengers queued from dawn, and the operator added an extra crossing.</p></article>";
+    const Article own = extract_html("<html><head><meta name=description content=\"Ferries run again.\"></head><body>" +
+                                     body + "</body></html>");
+    CHECK(own.description == "Ferries run again.");
+    const Article first = extract_html("<html><body>" + body + "</body></html>");
+    CHECK(first.description == "The island ferry sailed again on Wednesday morning, two days after the storm.");
+}

@@ -657,6 +657,7 @@ void extract_metadata(const pugi::xml_document& doc, std::string_view url, Artic
     const LdFacts& ld = c.ld;
     const std::string page_url(trim_view(url));
     facts.base = c.base_href.empty() ? page_url : resolve_url(page_url, c.base_href);
+    facts.bylines = c.byline_texts;
 
     auto meta = [&](std::initializer_list<const char*> keys) -> std::string {
         const std::string* v = first_meta(c, keys);
@@ -799,6 +800,18 @@ void extract_metadata(const pugi::xml_document& doc, std::string_view url, Artic
     a.keywords = keywords;
     if (auto it = c.meta.find("article:section"); it != c.meta.end() && it->second.size() > 1)
         for (const std::string& v : it->second) add_list(v, a.categories);
+}
+
+void describe_from_body(Article& a, const PageFacts& facts) {
+    if (a.description) return;
+    for (const Block& b : a.body) {
+        if (b.type != "paragraph") continue;
+        const std::string text = collapse_space(b.text);
+        if (text.empty() || std::find(facts.bylines.begin(), facts.bylines.end(), text) != facts.bylines.end())
+            continue;
+        a.description = text;
+        return;
+    }
 }
 
 }  // namespace copydesk::extract::html_detail
