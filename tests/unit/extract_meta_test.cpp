@@ -102,3 +102,23 @@ TEST_CASE("description: the page's own, else the first paragraph that is not the
     const Article first = extract_html("<html><body>" + body + "</body></html>");
     CHECK(first.description == "The island ferry sailed again on Wednesday morning, two days after the storm.");
 }
+
+TEST_CASE("subtitle: metadata first, else the standfirst under the headline") {
+    const std::string body =
+        "<article><h1>Harbour bridge to close</h1><div class=byline>By Nora Quist</div>"
+        "<p class=standfirst>The crossing will shut for six weeks, and buses will take the ring road.</p>"
+        "<p>The council approved the repairs on Tuesday after inspectors found rust in the cables.</p></article>";
+    CHECK(extract_html("<html><body>" + body + "</body></html>").subtitle ==
+          "The crossing will shut for six weeks, and buses will take the ring road.");
+    CHECK(extract_html(ld_page(R"({"@type": "Article", "headline": "Harbour bridge to close",
+                                   "alternativeHeadline": "Six weeks of repairs"})", "", body))
+              .subtitle == "Six weeks of repairs");
+    // a paragraph outside the headline's header is the body, not a standfirst
+    CHECK_FALSE(extract_html("<html><body><h1>Harbour bridge to close</h1><p>The council approved the repairs "
+                             "on Tuesday after inspectors found rust.</p></body></html>")
+                    .subtitle);
+    // a "headline" in a menu (a breadcrumb's last item) has no standfirst
+    CHECK_FALSE(extract_html("<html><body><nav><h1>Harbour bridge</h1></nav><p class=teaser>Read our other story "
+                             "about the harbour and its ferries.</p></body></html>")
+                    .subtitle);
+}

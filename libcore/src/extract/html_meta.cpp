@@ -415,6 +415,7 @@ struct Collected {
     std::map<std::string, std::vector<std::string>> meta;  // lowercase name/property -> contents
     std::string title_tag, lang, base_href, canonical, license_href;
     std::vector<std::string> h1;
+    pugi::xml_node headline;                  // the first <h1> that is not the logo
     std::vector<std::string> byline_texts;     // visible bylines, in order
     std::vector<std::string> rel_authors;      // <a rel=author>
     std::vector<std::string> itemprop_authors;  // microdata
@@ -511,7 +512,10 @@ void walk(const pugi::xml_document& doc, Collected& c) {
                 const std::string hint = class_id(cur);
                 if (!comment_root && is_comment_hint(hint)) comment_root = cur;
                 if (!crumb_root && (contains(hint, "breadcrumb"))) crumb_root = cur;
-                if (name == "h1" && c.h1.size() < 3 && !is_logo(cur)) c.h1.push_back(node_text(cur));
+                if (name == "h1" && c.h1.size() < 3 && !is_logo(cur)) {
+                    c.h1.push_back(node_text(cur));
+                    if (!c.headline) c.headline = cur;
+                }
                 const char* ip = cur.attribute("itemprop").value();
                 if (*ip && !comment_root) {
                     const std::string ips = lower(ip);
@@ -584,6 +588,124 @@ void walk(const pugi::xml_document& doc, Collected& c) {
         if (cur == byline_root) byline_root = pugi::xml_node();
         cur = cur.next_sibling();
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The standfirst: a line or two under the headline that says what the article is about
+
+bool standfirst_hint(std::string_view hint) {
+    for (std::string_view w : {"subtitle", "sub-title", "subheadline", "sub-headline", "standfirst", "strapline"})
+        if (contains(hint, w)) return true;
+    // short names only as whole parts of a class: "article__dek", "c-summary", "lede"
+    for (size_t i = 0; i < hint.size();) {
+        size_t j = i;
+        while (j < hint.size() && std::isalnum(static_cast<unsigned char>(hint[j]))) ++j;
+        const std::string_view part = hint.substr(i, j - i);
+        for (std::string_view w : {"dek", "deck", "subhead", "summary", "lede", "intro", "teaser"})
+            if (part == w) return true;
+        i = j + 1;
+    }
+    return false;
+}
+
+// The node after n's subtree in document order (null past the end).
+pugi::xml_node after_subtree(pugi::xml_node n) {
+    while (n && !n.next_sibling()) n = n.parent();
+    return n ? n.next_sibling() : pugi::xml_node();
+}
+
+pugi::xml_node next_in_order(pugi::xml_node n) { return n.first_child() ? n.first_child() : after_subtree(n); }
+
+// The <header> or <hgroup> around the headline, if any (up to three levels up).
+pugi::xml_node header_of(pugi::xml_node headline) {
+    pugi::xml_node n = headline.parent();
+    for (int up = 0; n && up < 3; ++up, n = n.parent()) {
+        const std::string_view name = n.name();
+        if (name == "header" || name == "hgroup") return n;
+    }
+    return {};
+}
+
+bool inside(pugi::xml_node n, pugi::xml_node ancestor) {
+    for (; n; n = n.parent())
+        if (n == ancestor) return true;
+    return false;
+}
+
+bool inside_nav(pugi::xml_node n) {
+    for (; n; n = n.parent())
+        if (std::string_view(n.name()) == "nav") return true;
+    return false;
+}
+
+bool has_time(pugi::xml_node n) {
+    return bool(n.find_node([](pugi::xml_node x) { return std::string_view(x.name()) == "time"; }));
+}
+
+// Elements under a headline that are never its standfirst, nor hold it.
+bool not_standfirst(pugi::xml_node n, std::string_view hint) {
+    const std::string_view name = n.name();
+    for (std::string_view skip : {"script", "style", "figure", "time", "nav", "aside", "footer", "form", "button"})
+        if (name == skip) return true;
+    for (std::string_view skip : {"caption", "credit", "share", "social", "rating", "breadcrumb", "tags"})
+        if (contains(hint, skip)) return true;
+    return byline_hint(hint) || has_time(n);
+}
+
+// Share of an element's text inside links.
+double link_share(pugi::xml_node n, size_t text_size) {
+    size_t linked = 0;
+    for (pugi::xpath_node a : n.select_nodes(".//a")) linked += node_text(a.node()).size();
+    return text_size ? static_cast<double>(linked) / static_cast<double>(text_size) : 0.0;
+}
+
+// Text that reads as a standfirst: a sentence or two, not the headline again (a container
+// of both), not mostly links (a menu, "More"), not a byline, a tag line or a dateline, not a
+// "Label: value" line ("Bild: AdobeStock", "Durchschnitt: 4.6").
+bool reads_as_standfirst(pugi::xml_node n, const std::string& text, std::string_view headline) {
+    if (text.size() < 20 || text.size() > 400 || contains(lower(text), lower(headline))) return false;
+    if (link_share(n, text.size()) > 0.5) return false;
+    const std::string l = lower(text);
+    for (std::string_view opener : {"by ", "posted ", "written by", "filed under", "tagged", "von ", "par "})
+        if (l.compare(0, opener.size(), opener) == 0) return false;
+    if (const size_t colon = text.find(':'); colon != std::string::npos && colon < 15 &&
+                                             text.find(' ') > colon && text.size() - colon < 60)
+        return false;
+    return text.size() >= 60 || normalize_date(text).empty();
+}
+
+// The text under the headline that is its standfirst: the first element of the next few
+// whose class names one (standfirst, dek, subtitle, summary, ...), or a <p>/<h2> in the
+// headline's <header>/<hgroup>. Bylines, datelines, figures, menus and scripts are passed
+// over; the search stops where the body begins (a paragraph or heading outside the header).
+// Empty when there is none, or when the headline sits in a menu (a breadcrumb's last item).
+std::string standfirst_under(pugi::xml_node headline) {
+    if (!headline || inside_nav(headline)) return {};
+    const pugi::xml_node header = header_of(headline);
+    const std::string headline_text = node_text(headline);
+    int seen = 0;
+    for (pugi::xml_node cur = after_subtree(headline); cur && seen < 25;) {
+        if (cur.type() != pugi::node_element) {
+            cur = next_in_order(cur);
+            continue;
+        }
+        ++seen;
+        const std::string_view name = cur.name();
+        const std::string hint = class_id(cur);
+        if (is_comment_hint(hint)) break;
+        if (not_standfirst(cur, hint)) {
+            cur = after_subtree(cur);
+            continue;
+        }
+        const bool in_header = header && inside(cur, header);
+        if (standfirst_hint(hint) || (in_header && (name == "p" || name == "h2"))) {
+            const std::string text = node_text(cur);
+            if (reads_as_standfirst(cur, text, headline_text)) return text;
+        }
+        if (!in_header && (name == "p" || name == "h1" || name == "h2")) break;
+        cur = next_in_order(cur);
+    }
+    return {};
 }
 
 // A metadata field: references decoded, white space collapsed, absent when empty.
@@ -705,7 +827,10 @@ void extract_metadata(const pugi::xml_document& doc, std::string_view url, Artic
     a.title = opt(title);
 
     // subtitle
-    a.subtitle = opt(ld.alt_title);
+    std::string subtitle = ld.alt_title;
+    if (subtitle.empty()) subtitle = standfirst_under(c.headline);
+    a.subtitle = opt(subtitle);
+    if (a.subtitle && a.title && lower(*a.subtitle) == lower(*a.title)) a.subtitle.reset();
 
     // authors
     a.authors = page_authors(c, site);
