@@ -48,8 +48,9 @@ void extract_metadata(const pugi::xml_document& doc, std::string_view url, Artic
 // in a.annotations.language (with "declared": null). Call after extract_content.
 void set_undeclared_language(Article& a, std::string_view content_language);
 
-// Sets a.description, when the page gives none, to the first paragraph of a.body that is not
-// a byline (as Readability's excerpt). Call after extract_content.
+// Sets a.description, when the page gives none, to the first paragraph of a.body that can
+// stand as one (as Readability's excerpt, without bylines, bare dates, lead-ins ending in ':'
+// and one- or two-word lines). Call after extract_content.
 void describe_from_body(Article& a, const PageFacts& facts);
 
 // Fills a.body (and a.comments) from the page.

@@ -927,14 +927,26 @@ void extract_metadata(const pugi::xml_document& doc, std::string_view url, Artic
         for (const std::string& v : it->second) add_list(v, a.categories);
 }
 
+namespace {
+
+// A paragraph that can stand as a description: not a byline ("by ..." or one the metadata
+// pass saw), not a lead-in ending in ':', not a bare date, not a word or two ("Home", "I.").
+bool describes(const std::string& text, const PageFacts& facts) {
+    if (text.empty() || text.back() == ':' || lower(text.substr(0, 3)) == "by ") return false;
+    if (std::find(facts.bylines.begin(), facts.bylines.end(), text) != facts.bylines.end()) return false;
+    if (text.size() < 40 && !normalize_date(text).empty()) return false;
+    return text.size() >= 20 || std::count(text.begin(), text.end(), ' ') >= 2;
+}
+
+}  // namespace
+
 void describe_from_body(Article& a, const PageFacts& facts) {
     if (a.description) return;
     for (const Block& b : a.body) {
         if (b.type != "paragraph") continue;
-        const std::string text = collapse_space(b.text);
-        if (text.empty() || std::find(facts.bylines.begin(), facts.bylines.end(), text) != facts.bylines.end())
-            continue;
-        a.description = text;
+        std::string text = collapse_space(b.text);
+        if (!describes(text, facts)) continue;
+        a.description = std::move(text);
         return;
     }
 }
