@@ -82,6 +82,33 @@ TEST_CASE("split_authors finds the people in a byline") {
     CHECK(split_authors("James Akinaka \u2022 8h") == std::vector<std::string>{"James Akinaka"});
 }
 
+TEST_CASE("split_authors: datelines, other roles, labels") {
+    using names = std::vector<std::string>;
+    CHECK(split_authors("By NORA QUIST March 11, 2015 3:46 PM") == names{"NORA QUIST"});
+    CHECK(split_authors("Jane Doe on Tue, 3 May 2016") == names{"Jane Doe"});
+    CHECK(split_authors("Ana Ruiz Hace 2 horas") == names{"Ana Ruiz"});
+    CHECK(split_authors("Ana RuizHace 2 horas") == names{"Ana Ruiz"});
+    CHECK(split_authors("June 5, 2019 by Jane Doe") == names{"Jane Doe"});
+    CHECK(split_authors("Ver\u00f6ffentlicht am 12. M\u00e4rz 2020").empty());
+    CHECK(split_authors("Written by Rob Ellery Edited by Betty Byers") == names{"Rob Ellery"});
+    CHECK(split_authors("Medically reviewed by Dr. Ann Roe").empty());
+    CHECK(split_authors("Text und Interview: Anna Berger") == names{"Anna Berger"});
+    CHECK(split_authors("Theme: River by Studio").empty());
+    CHECK(split_authors("Berg, Anna van") == names{"Berg, Anna van"});
+    CHECK(split_authors("Anna Berg, Tom Roth") == names{"Anna Berg", "Tom Roth"});
+}
+
+TEST_CASE("split_authors: account names and collectives are not people") {
+    CHECK(split_authors("riverupdates").empty());
+    CHECK(split_authors("@river_news").empty());
+    CHECK(split_authors("example.com").empty());
+    CHECK(split_authors("Tierschutz-Team").empty());
+    CHECK(split_authors("Our Foreign Staff").empty());
+    CHECK(split_authors("The River Press -") == std::vector<std::string>{"The River Press"});
+    CHECK(split_authors("All posts by river \u2192").empty());
+    CHECK(split_authors("\u8096\u6625\u82b3") == std::vector<std::string>{"\u8096\u6625\u82b3"});
+}
+
 TEST_CASE("date_from_url reads dates in paths") {
     CHECK(date_from_url("https://x.example/2020/03/23/story") == "2020-03-23");
     CHECK(date_from_url("https://x.example/news/2020-3-5-story.html") == "2020-03-05");

@@ -148,6 +148,7 @@ Article extract_page(const Options& o, const io::Document& doc, cli::Diagnostics
     extract::HtmlOptions options = o.html;
     if (!o.url.empty()) options.url = o.url;
     else if (!doc.uri.empty()) options.url = doc.uri;
+    options.content_language = doc.content_language;
     if (!o.rules.rules.empty()) extract::apply_html_rules(o.rules, options.url, options);
     if (o.explain) {
         options.explain = [&diag, place = place_of(doc)](const std::string& line) {
@@ -173,6 +174,7 @@ void set_source(const Options& o, const io::Document& doc, extract::InputKind ki
     a.source.offset = doc.offset;
     if (!o.url.empty()) a.url = o.url;
     else if (!a.url && !doc.uri.empty()) a.url = doc.uri;
+    // text dumps; an HTML page has it from extract_html (options.content_language)
     if (!a.language && !doc.content_language.empty())
         a.language = doc.content_language.substr(0, doc.content_language.find_first_of(", ;"));
 }

@@ -87,6 +87,10 @@ struct HtmlOptions {
     // The page URL: base for relative links and image sources (a <base href> wins), and a
     // source of the publication date (/2020/03/23/ paths). Empty: links stay as written.
     std::string url;
+    // The HTTP Content-Language of the response ("en-GB", "de, en"): the page's language when
+    // its markup declares none. When both are missing, the language is detected from the
+    // body text (see copydesk-extract(1)).
+    std::string content_language;
     bool comments = false;  // fill Article::comments from the page's comment section
     bool tables = true;     // data tables as table blocks (off: dropped)
     bool images = true;     // figures (off: dropped)
@@ -123,8 +127,11 @@ std::string clean_title(std::string_view title, std::string_view site_name = {})
 
 // People named in a byline: "By Jane Doe and John Roe" -> {"Jane Doe", "John Roe"}. Splits
 // on commas, "and", "&", "und", "et", "y", ";" and "|"; drops a leading "By"/"Von"/"Par",
-// trailing roles after a comma or dash ("Jane Doe, Staff Writer"), e-mail addresses, dates,
-// and parts that are only role words ("Staff", "Editor", "Correspondent").
+// trailing roles after a comma or dash ("Jane Doe, Staff Writer"), other roles and who holds
+// them ("Edited by ...", "Reviewed by ..."), a dateline glued to the names ("Jane Doe March
+// 11, 2015 3:46 PM"), e-mail addresses, account names ("jdoe", "@jdoe"), collective names
+// ("Our Foreign Staff") and parts that are only role words ("Staff", "Editor"). A name
+// written surname first ("Doe, Jane") stays one name, as written.
 std::vector<std::string> split_authors(std::string_view byline);
 
 // The first date in a URL path: /2020/03/23/, /2020-03-23, /20200323/ give "2020-03-23";

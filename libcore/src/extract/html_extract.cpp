@@ -13,6 +13,8 @@ Article extract_html(const pugi::xml_document& doc, const HtmlOptions& options) 
     html_detail::PageFacts facts;
     html_detail::extract_metadata(doc, options.url, a, facts);
     html_detail::extract_content(doc, options, facts, a);
+    html_detail::set_undeclared_language(a, options.content_language);
+    html_detail::describe_from_body(a, facts);
     if (a.body.empty()) a.warnings.push_back("no article text found on the page");
     return a;
 }

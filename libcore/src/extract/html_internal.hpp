@@ -37,10 +37,21 @@ bool is_comment_hint(std::string_view hint);
 // What the metadata pass learned that the content pass uses.
 struct PageFacts {
     std::string base;  // the URL links resolve against (<base href> over the page URL)
+    std::vector<std::string> bylines;  // visible bylines, white space collapsed
 };
 
 // Fills the metadata fields of `a` from the page. `url` is the page URL (may be empty).
 void extract_metadata(const pugi::xml_document& doc, std::string_view url, Article& a, PageFacts& facts);
+
+// Sets a.language when the page declared none: from `content_language` (the HTTP header),
+// else from the body text when the detector is sure, recording the guess and its confidence
+// in a.annotations.language (with "declared": null). Call after extract_content.
+void set_undeclared_language(Article& a, std::string_view content_language);
+
+// Sets a.description, when the page gives none, to the first paragraph of a.body that can
+// stand as one (as Readability's excerpt, without bylines, bare dates, lead-ins ending in ':'
+// and one- or two-word lines). Call after extract_content.
+void describe_from_body(Article& a, const PageFacts& facts);
 
 // Fills a.body (and a.comments) from the page.
 void extract_content(const pugi::xml_document& doc, const HtmlOptions& options, const PageFacts& facts,

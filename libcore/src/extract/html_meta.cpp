@@ -10,6 +10,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "copydesk/html.hpp"
 #include "copydesk/text.hpp"
 #include "extract/html_internal.hpp"
 
@@ -162,12 +163,33 @@ bool is_comment_hint(std::string_view hint) {
 
 namespace {
 
+// A metadata value the page escaped twice ("Mugabe's &quot;Blue House&quot;"), or JSON-LD that
+// holds HTML ("Rock &amp; Roll", "<p><strong>Lead</strong></p>"): its text, character
+// references decoded as the HTML parser decodes them. Tags count only when the value opens
+// with one; elsewhere they are text, as in a <title>.
+std::string unescape_references(std::string s) {
+    const bool markup = !s.empty() && s[0] == '<';
+    if (!markup && s.find('&') == std::string::npos) return s;
+    return node_text(html::parse_fragment(s, markup ? "div" : "title").doc);
+}
+
+bool looks_like_url(std::string_view s) {
+    return s.substr(0, 7) == "http://" || s.substr(0, 8) == "https://" || s.substr(0, 1) == "/";
+}
+
+// The people of a byline (split_authors), added to `authors` unless there already.
+void add_people(std::string_view byline, std::vector<std::string>& authors) {
+    if (byline.empty() || looks_like_url(byline)) return;
+    for (std::string& p : split_authors(unescape_references(std::string(byline))))
+        if (std::find(authors.begin(), authors.end(), p) == authors.end()) authors.push_back(p);
+}
+
 // ---------------------------------------------------------------------------------------------
 // JSON-LD
 
 struct LdFacts {
-    std::string title, name, alt_title, description, date_published, date_modified, site_name, section, image,
-        language, license, url, website_name;
+    std::string title, name, alt_title, description, date_published, date_created, date_modified, site_name,
+        section, image, language, license, url, website_name;
     std::vector<std::string> authors, keywords, breadcrumbs;
     bool article = false;
 };
@@ -273,7 +295,7 @@ void read_article(const LdDoc& d, element o, LdFacts& f) {
     set(f.alt_title, get("alternativeHeadline"));
     set(f.description, get("description"));
     set(f.date_published, get("datePublished"));
-    if (f.date_published.empty()) set(f.date_published, get("dateCreated"));
+    set(f.date_created, get("dateCreated"));
     set(f.date_modified, get("dateModified"));
     set(f.language, get("inLanguage"));
     set(f.license, get("license"));
@@ -285,11 +307,7 @@ void read_article(const LdDoc& d, element o, LdFacts& f) {
     }
     if (f.authors.empty() && (!o.at_key("author").get(v) || !o.at_key("creator").get(v))) {
         each(v, [&](element x) {
-            const std::string n = name_of(d, x);
-            if (!n.empty()) {
-                for (std::string& p : split_authors(n))
-                    if (std::find(f.authors.begin(), f.authors.end(), p) == f.authors.end()) f.authors.push_back(p);
-            }
+            add_people(name_of(d, x), f.authors);
         });
     }
     if (f.site_name.empty() && !o.at_key("publisher").get(v)) {
@@ -397,6 +415,7 @@ struct Collected {
     std::map<std::string, std::vector<std::string>> meta;  // lowercase name/property -> contents
     std::string title_tag, lang, base_href, canonical, license_href;
     std::vector<std::string> h1;
+    pugi::xml_node headline;                  // the first <h1> that is not the logo
     std::vector<std::string> byline_texts;     // visible bylines, in order
     std::vector<std::string> rel_authors;      // <a rel=author>
     std::vector<std::string> itemprop_authors;  // microdata
@@ -422,6 +441,18 @@ const std::string* first_meta(const Collected& c, std::initializer_list<const ch
                 if (!v->empty()) return &*v;
     }
     return nullptr;
+}
+
+// <h1><a href="/">Site name</a></h1>: the site's logo, a link to its home page, not a headline.
+bool is_logo(pugi::xml_node heading) {
+    const pugi::xml_node link = heading.find_node([](pugi::xml_node x) { return std::string_view(x.name()) == "a"; });
+    if (!link) return false;
+    std::string_view href = trim_view(link.attribute("href").value());
+    if (const size_t scheme = href.find("://"); scheme != std::string_view::npos) {
+        const size_t path = href.find('/', scheme + 3);
+        href = path == std::string_view::npos ? "/" : href.substr(path);
+    }
+    return href == "/" || href == "./" || href == "/index.html";
 }
 
 bool byline_hint(std::string_view h) {
@@ -481,7 +512,10 @@ void walk(const pugi::xml_document& doc, Collected& c) {
                 const std::string hint = class_id(cur);
                 if (!comment_root && is_comment_hint(hint)) comment_root = cur;
                 if (!crumb_root && (contains(hint, "breadcrumb"))) crumb_root = cur;
-                if (name == "h1" && c.h1.size() < 3) c.h1.push_back(node_text(cur));
+                if (name == "h1" && c.h1.size() < 3 && !is_logo(cur)) {
+                    c.h1.push_back(node_text(cur));
+                    if (!c.headline) c.headline = cur;
+                }
                 const char* ip = cur.attribute("itemprop").value();
                 if (*ip && !comment_root) {
                     const std::string ips = lower(ip);
@@ -556,14 +590,185 @@ void walk(const pugi::xml_document& doc, Collected& c) {
     }
 }
 
+// ---------------------------------------------------------------------------------------------
+// The standfirst: a line or two under the headline that says what the article is about
+
+bool standfirst_hint(std::string_view hint) {
+    for (std::string_view w : {"subtitle", "sub-title", "subheadline", "sub-headline", "standfirst", "strapline"})
+        if (contains(hint, w)) return true;
+    // short names only as whole parts of a class: "article__dek", "c-summary", "lede"
+    for (size_t i = 0; i < hint.size();) {
+        size_t j = i;
+        while (j < hint.size() && std::isalnum(static_cast<unsigned char>(hint[j]))) ++j;
+        const std::string_view part = hint.substr(i, j - i);
+        for (std::string_view w : {"dek", "deck", "subhead", "summary", "lede", "intro", "teaser"})
+            if (part == w) return true;
+        i = j + 1;
+    }
+    return false;
+}
+
+// The node after n's subtree in document order (null past the end).
+pugi::xml_node after_subtree(pugi::xml_node n) {
+    while (n && !n.next_sibling()) n = n.parent();
+    return n ? n.next_sibling() : pugi::xml_node();
+}
+
+pugi::xml_node next_in_order(pugi::xml_node n) { return n.first_child() ? n.first_child() : after_subtree(n); }
+
+// The <header> or <hgroup> around the headline, if any (up to three levels up).
+pugi::xml_node header_of(pugi::xml_node headline) {
+    pugi::xml_node n = headline.parent();
+    for (int up = 0; n && up < 3; ++up, n = n.parent()) {
+        const std::string_view name = n.name();
+        if (name == "header" || name == "hgroup") return n;
+    }
+    return {};
+}
+
+bool inside(pugi::xml_node n, pugi::xml_node ancestor) {
+    for (; n; n = n.parent())
+        if (n == ancestor) return true;
+    return false;
+}
+
+bool inside_nav(pugi::xml_node n) {
+    for (; n; n = n.parent())
+        if (std::string_view(n.name()) == "nav") return true;
+    return false;
+}
+
+bool has_time(pugi::xml_node n) {
+    return bool(n.find_node([](pugi::xml_node x) { return std::string_view(x.name()) == "time"; }));
+}
+
+// Elements under a headline that are never its standfirst, nor hold it.
+bool not_standfirst(pugi::xml_node n, std::string_view hint) {
+    const std::string_view name = n.name();
+    for (std::string_view skip : {"script", "style", "figure", "time", "nav", "aside", "footer", "form", "button"})
+        if (name == skip) return true;
+    for (std::string_view skip : {"caption", "credit", "share", "social", "rating", "breadcrumb", "tags"})
+        if (contains(hint, skip)) return true;
+    return byline_hint(hint) || has_time(n);
+}
+
+// Share of an element's text inside links.
+double link_share(pugi::xml_node n, size_t text_size) {
+    size_t linked = 0;
+    for (pugi::xpath_node a : n.select_nodes(".//a")) linked += node_text(a.node()).size();
+    return text_size ? static_cast<double>(linked) / static_cast<double>(text_size) : 0.0;
+}
+
+// Text that reads as a standfirst: a sentence or two, not the headline again (a container
+// of both), not mostly links (a menu, "More"), not a byline, a tag line or a dateline, not a
+// "Label: value" line ("Bild: AdobeStock", "Durchschnitt: 4.6").
+bool reads_as_standfirst(pugi::xml_node n, const std::string& text, std::string_view headline) {
+    if (text.size() < 20 || text.size() > 400 || contains(lower(text), lower(headline))) return false;
+    if (link_share(n, text.size()) > 0.5) return false;
+    const std::string l = lower(text);
+    for (std::string_view opener : {"by ", "posted ", "written by", "filed under", "tagged", "von ", "par "})
+        if (l.compare(0, opener.size(), opener) == 0) return false;
+    if (const size_t colon = text.find(':'); colon != std::string::npos && colon < 15 &&
+                                             text.find(' ') > colon && text.size() - colon < 60)
+        return false;
+    return text.size() >= 60 || normalize_date(text).empty();
+}
+
+// The text under the headline that is its standfirst: the first element of the next few
+// whose class names one (standfirst, dek, subtitle, summary, ...), or a <p>/<h2> in the
+// headline's <header>/<hgroup>. Bylines, datelines, figures, menus and scripts are passed
+// over; the search stops where the body begins (a paragraph or heading outside the header).
+// Empty when there is none, or when the headline sits in a menu (a breadcrumb's last item).
+std::string standfirst_under(pugi::xml_node headline) {
+    if (!headline || inside_nav(headline)) return {};
+    const pugi::xml_node header = header_of(headline);
+    const std::string headline_text = node_text(headline);
+    int seen = 0;
+    for (pugi::xml_node cur = after_subtree(headline); cur && seen < 25;) {
+        if (cur.type() != pugi::node_element) {
+            cur = next_in_order(cur);
+            continue;
+        }
+        ++seen;
+        const std::string_view name = cur.name();
+        const std::string hint = class_id(cur);
+        if (is_comment_hint(hint)) break;
+        if (not_standfirst(cur, hint)) {
+            cur = after_subtree(cur);
+            continue;
+        }
+        const bool in_header = header && inside(cur, header);
+        if (standfirst_hint(hint) || (in_header && (name == "p" || name == "h2"))) {
+            const std::string text = node_text(cur);
+            if (reads_as_standfirst(cur, text, headline_text)) return text;
+        }
+        if (!in_header && (name == "p" || name == "h1" || name == "h2")) break;
+        cur = next_in_order(cur);
+    }
+    return {};
+}
+
+// A metadata field: references decoded, white space collapsed, absent when empty.
 std::optional<std::string> opt(std::string s) {
-    s = collapse_space(s);
+    s = collapse_space(unescape_references(std::move(s)));
     if (s.empty()) return std::nullopt;
     return s;
 }
 
-bool looks_like_url(std::string_view s) {
-    return s.substr(0, 7) == "http://" || s.substr(0, 8) == "https://" || s.substr(0, 1) == "/";
+// Whether `name` is the site's own: its site name, or the name the <title> ends with ("Post
+// title | Android Developers Blog"), perhaps followed by "Blog", "News", ...
+bool names_the_site(std::string_view name, std::string_view site_name, std::string_view title_tag) {
+    const std::string title = lower(collapse_space(title_tag));
+    for (std::string_view suffix : {"", " blog", " news", " online", " team"}) {
+        const std::string n = lower(name) + std::string(suffix);
+        if (n == lower(site_name)) return true;
+        for (std::string_view sep : {" | ", " - ", " \u2013 ", " \u2014 ", " \u00b7 ", " :: "}) {
+            const std::string end = std::string(sep) + n;
+            if (title.size() > end.size() && title.compare(title.size() - end.size(), end.size(), end) == 0) return true;
+        }
+    }
+    return false;
+}
+
+// The authors the page declares: JSON-LD, then <meta> names. Readability's keys (dc:creator,
+// author) give the last one written; citation_* and the rest list every author.
+std::vector<std::string> declared_authors(const Collected& c) {
+    if (!c.ld.authors.empty()) return c.ld.authors;
+    std::vector<std::string> authors;
+    for (std::string_view key : {"dc:creator", "dcterm:creator", "author", "parsely-author", "citation_author",
+                                 "article:author", "sailthru.author", "byl", "twitter:creator:name"}) {
+        auto it = c.meta.find(std::string(key));
+        if (it == c.meta.end()) continue;
+        if (key == "dc:creator" || key == "dcterm:creator" || key == "author") {
+            if (const std::string* v = first_meta(c, {it->first.c_str()})) add_people(collapse_space(*v), authors);
+        } else {
+            for (const std::string& v : it->second) add_people(collapse_space(v), authors);
+        }
+        if (!authors.empty()) break;
+    }
+    return authors;
+}
+
+// The authors the page shows: microdata, <a rel=author>, then the first byline that names
+// someone. A name that is the site's own is the house account, not an author (a name the
+// metadata declares may be: a personal site is named after its author).
+std::vector<std::string> shown_authors(const Collected& c, std::string_view site_name) {
+    std::vector<std::string> authors;
+    for (const std::vector<std::string>* source : {&c.itemprop_authors, &c.rel_authors, &c.byline_texts}) {
+        for (const std::string& s : *source) {
+            add_people(s, authors);
+            if (source == &c.byline_texts && !authors.empty()) break;
+        }
+        std::erase_if(authors, [&](const std::string& s) { return names_the_site(s, site_name, c.title_tag); });
+        if (!authors.empty()) break;
+    }
+    return authors;
+}
+
+std::vector<std::string> page_authors(const Collected& c, std::string_view site_name) {
+    std::vector<std::string> authors = declared_authors(c);
+    if (authors.empty()) authors = shown_authors(c, site_name);
+    return authors;
 }
 
 }  // namespace
@@ -574,6 +779,7 @@ void extract_metadata(const pugi::xml_document& doc, std::string_view url, Artic
     const LdFacts& ld = c.ld;
     const std::string page_url(trim_view(url));
     facts.base = c.base_href.empty() ? page_url : resolve_url(page_url, c.base_href);
+    facts.bylines = c.byline_texts;
 
     auto meta = [&](std::initializer_list<const char*> keys) -> std::string {
         const std::string* v = first_meta(c, keys);
@@ -590,8 +796,10 @@ void extract_metadata(const pugi::xml_document& doc, std::string_view url, Artic
     std::string title;
     // JSON-LD: "name" and "headline" usually agree; when they differ, the headline wins only
     // when the <title> shows it and not the name (some sites put their own name in "name").
-    std::string raw_title = ld.name.empty() ? ld.title : ld.name;
-    if (!ld.name.empty() && !ld.title.empty() && ld.name != ld.title) {
+    // A "name" that is the site's own (the publisher's name) is not the article's.
+    const bool name_is_site = !ld.name.empty() && names_the_site(ld.name, site, c.title_tag);
+    std::string raw_title = ld.name.empty() || name_is_site ? ld.title : ld.name;
+    if (!name_is_site && !ld.name.empty() && !ld.title.empty() && ld.name != ld.title) {
         const std::string tt = lower(c.title_tag);
         if (contains(tt, lower(ld.title)) && !contains(tt, lower(ld.name))) raw_title = ld.title;
     }
@@ -619,52 +827,13 @@ void extract_metadata(const pugi::xml_document& doc, std::string_view url, Artic
     a.title = opt(title);
 
     // subtitle
-    a.subtitle = opt(ld.alt_title);
+    std::string subtitle = ld.alt_title;
+    if (subtitle.empty()) subtitle = standfirst_under(c.headline);
+    a.subtitle = opt(subtitle);
+    if (a.subtitle && a.title && lower(*a.subtitle) == lower(*a.title)) a.subtitle.reset();
 
     // authors
-    std::vector<std::string> authors = ld.authors;
-    auto add_split = [&](const std::string& s) {
-        if (s.empty() || looks_like_url(s)) return;
-        for (std::string& p : split_authors(s))
-            if (std::find(authors.begin(), authors.end(), p) == authors.end()) authors.push_back(p);
-    };
-    if (authors.empty()) {
-        for (const char* k : {"dc:creator", "dcterm:creator", "author", "parsely-author", "citation_author", "article:author",
-                              "sailthru.author", "byl", "twitter:creator:name"}) {
-            auto it = c.meta.find(k);
-            if (it == c.meta.end()) continue;
-            // Readability's keys: the last one given; citation_* and the rest list every author
-            const std::string_view key = k;
-            if (key == "dc:creator" || key == "dcterm:creator" || key == "author") {
-                for (auto v = it->second.rbegin(); v != it->second.rend(); ++v)
-                    if (!v->empty()) {
-                        add_split(collapse_space(*v));
-                        break;
-                    }
-            } else {
-                for (const std::string& v : it->second) add_split(collapse_space(v));
-            }
-            if (!authors.empty()) break;
-        }
-    }
-    if (authors.empty())
-        for (const std::string& s : c.itemprop_authors) add_split(s);
-    if (authors.empty())
-        for (const std::string& s : c.rel_authors) add_split(s);
-    if (authors.empty() && !c.byline_texts.empty()) {
-        for (const std::string& b : c.byline_texts) {
-            add_split(b);
-            if (!authors.empty()) break;
-        }
-        // a visible byline naming the site is not an author (an author declared in the
-        // metadata may be: a personal site is named after its author)
-        if (a.site_name) {
-            authors.erase(std::remove_if(authors.begin(), authors.end(),
-                                         [&](const std::string& s) { return lower(s) == lower(*a.site_name); }),
-                          authors.end());
-        }
-    }
-    a.authors = authors;
+    a.authors = page_authors(c, site);
 
     // dates
     std::string pub = normalize_date(ld.date_published);
@@ -678,6 +847,7 @@ void extract_metadata(const pugi::xml_document& doc, std::string_view url, Artic
     }
     if (pub.empty()) pub = normalize_date(c.itemprop_published);
     if (pub.empty() && !c.time_published.empty()) pub = normalize_date(c.time_published.front());
+    if (pub.empty()) pub = normalize_date(ld.date_created);  // the work's creation: weaker than a publication
     if (pub.empty() && !c.time_any.empty()) pub = normalize_date(c.time_any.front());
     if (pub.empty()) pub = date_from_url(page_url);
     if (pub.empty() && !c.canonical.empty()) pub = date_from_url(resolve_url(page_url, c.canonical));
@@ -755,6 +925,30 @@ void extract_metadata(const pugi::xml_document& doc, std::string_view url, Artic
     a.keywords = keywords;
     if (auto it = c.meta.find("article:section"); it != c.meta.end() && it->second.size() > 1)
         for (const std::string& v : it->second) add_list(v, a.categories);
+}
+
+namespace {
+
+// A paragraph that can stand as a description: not a byline ("by ..." or one the metadata
+// pass saw), not a lead-in ending in ':', not a bare date, not a word or two ("Home", "I.").
+bool describes(const std::string& text, const PageFacts& facts) {
+    if (text.empty() || text.back() == ':' || lower(text.substr(0, 3)) == "by ") return false;
+    if (std::find(facts.bylines.begin(), facts.bylines.end(), text) != facts.bylines.end()) return false;
+    if (text.size() < 40 && !normalize_date(text).empty()) return false;
+    return text.size() >= 20 || std::count(text.begin(), text.end(), ' ') >= 2;
+}
+
+}  // namespace
+
+void describe_from_body(Article& a, const PageFacts& facts) {
+    if (a.description) return;
+    for (const Block& b : a.body) {
+        if (b.type != "paragraph") continue;
+        std::string text = collapse_space(b.text);
+        if (!describes(text, facts)) continue;
+        a.description = std::move(text);
+        return;
+    }
 }
 
 }  // namespace copydesk::extract::html_detail

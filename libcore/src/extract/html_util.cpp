@@ -336,45 +336,202 @@ bool starts_with_ci(std::string_view s, std::string_view p) {
     return s.size() >= p.size() && iequals(s.substr(0, p.size()), p);
 }
 
-}  // namespace
+std::vector<std::string> words_of(std::string_view s) {
+    std::vector<std::string> words;
+    size_t i = 0;
+    while (i < s.size()) {
+        while (i < s.size() && is_space(s[i])) ++i;
+        size_t j = i;
+        while (j < s.size() && !is_space(s[j])) ++j;
+        if (j > i) words.emplace_back(s.substr(i, j - i));
+        i = j;
+    }
+    return words;
+}
 
-std::vector<std::string> split_authors(std::string_view byline) {
-    std::string s = collapse_space(byline);
-    std::vector<std::string> out;
-    // Leading "By", "Von", "Par", "Por", "Door", "Di", "Av", "Written by", "Posted by", "Autor:"
+std::string join_words(const std::vector<std::string>& words, size_t n) {
+    std::string s;
+    for (size_t k = 0; k < n && k < words.size(); ++k) s += (k ? " " : "") + words[k];
+    return s;
+}
+
+bool is_by_word(std::string_view w) {
+    for (std::string_view b : {"by", "von", "par", "por", "door", "di", "da", "av"})
+        if (iequals(w, b)) return true;
+    return false;
+}
+
+// "Text und Interview:", "Artikel von:", "Fotos:": a label naming the role of who follows.
+bool is_byline_label(std::string_view label) {
+    static constexpr std::string_view words[] = {"text", "texte", "interview", "interviews", "artikel", "article",
+                                                 "words", "story", "reporting", "fotos", "photos", "und", "and",
+                                                 "et", "autor", "autorin", "author", "authors", "von", "by"};
+    const std::vector<std::string> ws = words_of(label);
+    for (const std::string& w : ws)
+        if (std::none_of(std::begin(words), std::end(words), [&](std::string_view x) { return iequals(w, x); }))
+            return false;
+    return !ws.empty();
+}
+
+// "By", "Von", "Par", "Written by", "Veröffentlicht von", "Autor:" ... at the start of a
+// byline, repeated.
+std::string without_by_prefix(std::string s) {
     for (bool again = true; again;) {
         again = false;
-        std::string_view v = s;
-        v = trim_view(v);
+        const std::string_view v = trim_view(s);
         for (std::string_view p : {"written by ", "posted by ", "story by ", "text by ", "words by ", "by: ", "by ",
-                                   "von ", "par ", "por ", "door ", "di ", "av ", "autor: ", "author: ",
-                                   "autorin: ", "text: "}) {
+                                   "von ", "par ", "por ", "door ", "di ", "av ", "ver\u00f6ffentlicht von ",
+                                   "geschrieben von ", "publi\u00e9 par ", "publicado por ", "pubblicato da "}) {
             if (starts_with_ci(v, p)) {
                 s = std::string(trim_view(v.substr(p.size())));
                 again = true;
                 break;
             }
         }
+        if (const size_t colon = v.find(':'); !again && colon != std::string_view::npos &&
+                                              is_byline_label(v.substr(0, colon))) {
+            s = std::string(trim_view(v.substr(colon + 1)));
+            again = true;
+        }
     }
-    // Cut a trailing dateline/time: "Jane Doe | March 3, 2020" or "Jane Doe - Updated ..."
+    return s;
+}
+
+// The people a byline names as something else than the writers: "Jane Doe Edited by Ann
+// Roe", "Reviewed by Dr Ann Roe". What follows such a role goes; a byline that opens with
+// one names no writer.
+std::string without_other_roles(std::string s) {
+    static constexpr std::string_view roles[] = {"edited by ",    "reviewed by ",   "medically reviewed by ",
+                                                 "fact checked by ", "fact-checked by ", "photos by ",
+                                                 "photographs by ", "illustrations by ", "translated by "};
+    const std::string l = lower(s);
+    size_t cut = s.size();
+    for (std::string_view r : roles)
+        for (size_t k = l.find(r); k != std::string::npos; k = l.find(r, k + 1))
+            if (k == 0 || l[k - 1] == ' ') cut = std::min(cut, k);
+    s.resize(cut);
+    // a bullet or an update note ends the names too
+    for (std::string_view end : {"\u2022", "\u00b7", " Updated ", " updated "}) {
+        const size_t k = s.find(end);
+        if (k != std::string::npos && k > 0) s.resize(k);
+    }
+    return std::string(trim_view(s));
+}
+
+bool is_date_word(std::string_view w) {
+    static constexpr std::string_view words[] = {
+        "jan",    "january", "feb",  "february", "mar",     "march",    "apr",      "april",  "may",
+        "jun",    "june",    "jul",  "july",     "aug",     "august",   "sep",      "sept",   "september",
+        "oct",    "october", "nov",  "november", "dec",     "december", "monday",   "tuesday", "wednesday",
+        "thursday", "friday", "saturday", "sunday", "mon",  "tue",      "wed",      "thu",    "fri",
+        "sat",    "sun",     "on",   "at",       "le",      "am",       "el",       "il",     "um",
+        "den",    "vor",     "hace", "date",     "datum",   "data",     "fecha",    "stand",  "updated",
+        "published", "posted", "aktualisiert", "ver\u00f6ffentlicht", "publi\u00e9", "publicado", "pubblicato",
+        "|",      "-",       "\u2013", "\u2014"};
+    std::string l = lower(w);
+    while (!l.empty() && (l.back() == ',' || l.back() == '.' || l.back() == ':')) l.pop_back();
+    for (std::string_view d : words)
+        if (l == d) return true;
+    return false;
+}
+
+bool opens_with_digit(std::string_view w) { return !w.empty() && std::isdigit(static_cast<unsigned char>(w[0])); }
+
+// "WilsonHace" -> "Wilson": a date word glued to the end of a name by the page's markup.
+std::string without_glued_date_word(const std::string& w) {
+    for (size_t k = w.size(); k-- > 1;)
+        if (std::isupper(static_cast<unsigned char>(w[k])) && std::islower(static_cast<unsigned char>(w[k - 1])))
+            return is_date_word(std::string_view(w).substr(k)) ? w.substr(0, k) : w;
+    return w;
+}
+
+// "GILLIAN MOHNEY March 11, 2015 3:46 PM", "Jane Doe on Tue 3 May", "Jane Doe 8h ago": the
+// byline up to its first word that opens with a digit, without the month, weekday or "on"
+// before it. "June 5, 2019 by Jane Doe": a byline that opens with the date keeps what
+// follows "by".
+std::string without_dateline(const std::string& s) {
+    std::vector<std::string> words = words_of(s);
+    size_t end = 0;
+    while (end < words.size() && !opens_with_digit(words[end])) ++end;
+    if (end == words.size()) return s;
+    while (end > 0 && is_date_word(words[end - 1])) --end;
+    if (end > 0) {
+        words[end - 1] = without_glued_date_word(words[end - 1]);
+        return join_words(words, end);
+    }
+    for (size_t k = 1; k + 1 < words.size(); ++k)
+        if (is_by_word(words[k])) return without_dateline(join_words({words.begin() + k + 1, words.end()}, words.size()));
+    return s;
+}
+
+// "Jong, Michiel de", "Doe, Jane": one person written surname first, as library catalogues
+// and citation_author give names. Two comma-separated parts, a single capitalised word before
+// the comma, one to three after it, none of them a role.
+bool is_surname_first(std::string_view s) {
+    const size_t comma = s.find(',');
+    if (comma == std::string_view::npos || s.find_first_of(",;|/&", comma + 1) != std::string_view::npos) return false;
+    const std::vector<std::string> surname = words_of(s.substr(0, comma));
+    const std::vector<std::string> given = words_of(s.substr(comma + 1));
+    auto capitalised = [](const std::string& w) {
+        return std::isupper(static_cast<unsigned char>(w[0])) && w.size() > 1 &&
+               std::islower(static_cast<unsigned char>(w[1]));
+    };
+    if (surname.size() != 1 || given.empty() || given.size() > 3) return false;
+    if (!capitalised(surname[0]) || !capitalised(given[0])) return false;
+    for (std::string_view w : {"and", "und", "et", "y"})
+        for (const std::string& g : given)
+            if (iequals(g, w)) return false;
+    return !all_role_words(surname[0]) && !all_role_words(s.substr(comma + 1));
+}
+
+// "jdoe", "mcupdate", "jane_doe": an account name, not a person's name.
+bool is_user_name(std::string_view s) {
+    bool letter = false;
+    for (char c : s) {
+        if (std::islower(static_cast<unsigned char>(c))) letter = true;
+        else if (!std::isdigit(static_cast<unsigned char>(c)) && c != '_' && c != '.' && c != '-') return false;
+    }
+    return letter;
+}
+
+// "Our Foreign Staff", "Newsdesk Team", "PETA-Team": collective names are not people.
+bool is_collective(std::string_view name) {
+    const std::string l = lower(name);
+    auto separates = [&](size_t i) { return l[i] == ' ' || l[i] == '-'; };
+    for (std::string_view w : {"staff", "team", "desk", "redaktion", "newsroom", "agencies", "editorial board"}) {
+        const size_t at = l.find(w), end = at + w.size();
+        if (at != std::string::npos && (at == 0 || separates(at - 1)) && (end == l.size() || separates(end)))
+            return true;
+    }
+    return false;
+}
+
+// "Ben Silverman Games Editor", "Jane Doe Senior Writer": the name before the job title.
+std::string without_job_title(const std::string& name) {
+    static constexpr std::string_view titles[] = {"editor",     "writer",       "reporter", "correspondent",
+                                                  "columnist",  "contributor",  "photographer", "producer",
+                                                  "analyst",    "journalist",   "redakteur", "redakteurin"};
+    const std::vector<std::string> words = words_of(name);
+    if (words.size() < 3) return name;
+    const std::string last = lower(words.back());
+    if (std::find(std::begin(titles), std::end(titles), last) == std::end(titles)) return name;
+    return join_words(words, words.size() >= 4 ? 2 : words.size() - 1);
+}
+
+// Pieces between commas, semicolons, bars and slashes; within a piece, "and", "&", "und", ...
+// separate names only when every part has at least two words ("Mac & i" stays).
+std::vector<std::string> byline_pieces(std::string_view s) {
     std::vector<std::string> parts;
-    auto push = [&](std::string p) {
+    auto push = [&](std::string_view p) {
         std::string t(trim_view(p));
         while (!t.empty() && (t.back() == '.' || t.back() == ',' || t.back() == ':' || t.back() == ';')) t.pop_back();
         t = std::string(trim_view(t));
         if (!t.empty()) parts.push_back(t);
     };
-    // Cut what follows a bullet or an "Edited by": a dateline or a second role.
-    for (std::string_view cut : {"\u2022", "\u00b7", " Edited by ", " edited by ", " Updated ", " updated "}) {
-        const size_t k = s.find(cut);
-        if (k != std::string::npos && k > 0) s.resize(k);
-    }
-    // Pieces between commas, semicolons, bars and slashes; within a piece, "and", "&", "und",
-    // ... separate names only when every part has at least two words ("Mac & i" stays).
     for (size_t i = 0; i <= s.size();) {
         size_t j = i;
         while (j < s.size() && s[j] != ',' && s[j] != ';' && s[j] != '|' && s[j] != '/') ++j;
-        const std::string piece(trim_view(std::string_view(s).substr(i, j - i)));
+        const std::string piece(trim_view(s.substr(i, j - i)));
         std::vector<std::string> sub;
         std::string word_cur;
         size_t k = 0;
@@ -402,59 +559,44 @@ std::vector<std::string> split_authors(std::string_view byline) {
         bool all_names = sub.size() > 1;
         for (const std::string& x : sub) all_names = all_names && word_count(x) >= 2;
         if (all_names) {
-            for (std::string& x : sub) push(x);
+            for (const std::string& x : sub) push(x);
         } else {
             push(piece);
         }
         i = j + 1;
     }
-    for (std::string& p : parts) {
-        // " - Staff Writer", " – Reuters"
-        for (std::string_view dash : {" - ", " \u2013 ", " \u2014 "}) {
-            const size_t k = p.find(dash);
-            if (k != std::string::npos) p = std::string(trim_view(std::string_view(p).substr(0, k)));
-        }
-        if (p.empty()) continue;
-        if (p.find('@') != std::string::npos) continue;
-        if (p.find("://") != std::string::npos) continue;
-        int digits = 0;
-        for (char c : p) digits += std::isdigit(static_cast<unsigned char>(c)) ? 1 : 0;
-        if (digits >= 2) continue;
-        if (all_role_words(p)) continue;
-        {
-            // "Our Foreign Staff", "Newsdesk Team": collective names are not people
-            const std::string l = lower(p);
-            bool collective = false;
-            for (std::string_view w : {"staff", "team", "desk", "redaktion", "newsroom", "agencies", "editorial board"}) {
-                const size_t at = l.find(w);
-                if (at != std::string::npos && (at == 0 || l[at - 1] == ' ') &&
-                    (at + w.size() == l.size() || l[at + w.size()] == ' '))
-                    collective = true;
-            }
-            if (collective) continue;
-            // "Ben Silverman Games Editor", "Jane Doe Senior Writer": the name before the role
-            std::vector<std::string> words;
-            size_t i = 0;
-            while (i < p.size()) {
-                size_t j = p.find(' ', i);
-                if (j == std::string::npos) j = p.size();
-                if (j > i) words.push_back(p.substr(i, j - i));
-                i = j + 1;
-            }
-            static constexpr std::string_view titles[] = {"editor", "writer", "reporter", "correspondent",
-                                                          "columnist", "contributor", "photographer", "producer",
-                                                          "analyst", "journalist", "redakteur", "redakteurin"};
-            bool job = false;
-            for (std::string_view w : titles) job = job || lower(words.empty() ? "" : words.back()) == w;
-            if (words.size() >= 3 && job) {
-                const size_t keep = words.size() >= 4 ? 2 : words.size() - 1;
-                std::string cut;
-                for (size_t k = 0; k < keep; ++k) cut += (k ? " " : "") + words[k];
-                p = cut;
-            }
-        }
-        if (word_count(p) > 6 || p.size() > 80) continue;
-        if (std::find(out.begin(), out.end(), p) == out.end()) out.push_back(p);
+    return parts;
+}
+
+// A piece of a byline as a person's name, or "" when it names none.
+std::string person_in(std::string p) {
+    // " - Staff Writer", " – Reuters", a dash left at the end
+    for (std::string_view dash : {" - ", " \u2013 ", " \u2014 "}) {
+        const size_t k = (p + " ").find(dash);
+        if (k != std::string::npos) p = std::string(trim_view(std::string_view(p).substr(0, k)));
+    }
+    // e-mail addresses, "@handles", links, account names, labels ("Theme: ..."), links to
+    // more ("All posts by jdoe →"), dates and times
+    if (p.empty() || p.find_first_of("@:0123456789") != std::string::npos || is_user_name(p)) return {};
+    for (std::string_view arrow : {"\u2192", "\u00bb", "\u203a"})
+        if (p.find(arrow) != std::string::npos) return {};
+    const std::vector<std::string> words = words_of(p);
+    if (std::all_of(words.begin(), words.end(), [](const std::string& w) { return is_date_word(w); })) return {};
+    if (all_role_words(p) || is_collective(p)) return {};
+    p = without_job_title(p);
+    if (word_count(p) > 6 || p.size() > 80) return {};
+    return p;
+}
+
+}  // namespace
+
+std::vector<std::string> split_authors(std::string_view byline) {
+    const std::string s = without_dateline(without_other_roles(without_by_prefix(collapse_space(byline))));
+    std::vector<std::string> out;
+    const std::vector<std::string> pieces = is_surname_first(s) ? std::vector<std::string>{s} : byline_pieces(s);
+    for (const std::string& piece : pieces) {
+        const std::string p = person_in(piece);
+        if (!p.empty() && std::find(out.begin(), out.end(), p) == out.end()) out.push_back(p);
     }
     return out;
 }
