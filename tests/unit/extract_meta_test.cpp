@@ -101,10 +101,10 @@ TEST_CASE("description: the page's own, else the first paragraph that is not the
     CHECK(own.description == "Ferries run again.");
     const Article first = extract_html("<html><body>" + body + "</body></html>");
     CHECK(first.description == "The island ferry sailed again on Wednesday morning, two days after the storm.");
-    for (const std::string& not_one : {"Home", "January 22, 2014", "Originalartikel:", "by -_river_-"}) {
-        const Article a = extract_html("<html><body><article><p>" + not_one + "</p><p>Paragraph one of the story, "
-                                       "long enough to describe it.</p><p>A second paragraph follows here.</p>"
-                                       "</article></body></html>");
+    for (std::string_view not_one : {"Home", "January 22, 2014", "Originalartikel:", "by -_river_-"}) {
+        const Article a = extract_html("<html><body><article><p>" + std::string(not_one) +
+                                       "</p><p>Paragraph one of the story, long enough to describe it.</p>"
+                                       "<p>A second paragraph follows here.</p></article></body></html>");
         CHECK(a.description == "Paragraph one of the story, long enough to describe it.");
     }
 }
