@@ -47,6 +47,9 @@ int main() {
         {"case 6", [](size_t k) { return "<div " + repeat("x ", k) + ">"; }, 200'000},
         {"case 7", [](size_t k) { return "<table>" + repeat("text<tr><td>c</td></tr>", k); }, 20'000},
         {"case 8", [](size_t k) { return "<table>" + repeat("x<table>", k); }, 20'000},
+        // misnested formatting under ever deeper blocks: the adoption agency moves subtrees
+        {"case 9", [](size_t k) { return repeat("<a href=x><div>", k); }, 20'000},
+        {"case 10", [](size_t k) { return repeat("<font><div><a>", k); }, 20'000},
     };
     int status = 0;
     for (const Case& c : cases) {

@@ -150,6 +150,29 @@ TEST_CASE("html: adversarial end tags stay linear", "[html][robustness]") {
     require_parses([](size_t k) { return "<p><object>" + repeat("<div>", k); }, 20'000);
 }
 
+TEST_CASE("html: the adoption agency keeps the tree at most 512 deep on deep pages", "[html][robustness]") {
+    // Each <a> closes the one before it and moves the <div> it holds: without a bound the tree
+    // grows one level per repeat, and every move (pugixml checks the new parent's ancestors)
+    // costs its depth.
+    const html::ParseResult r = html::parse(repeat("<a href=x><div>", 3000));
+    CHECK_FALSE(r.warnings.empty());
+    size_t deepest = 0;
+    for (pugi::xpath_node n : r.doc.select_nodes("//*")) {
+        size_t depth = 0;
+        for (pugi::xml_node p = n.node(); p.parent(); p = p.parent()) ++depth;
+        deepest = std::max(deepest, depth);
+    }
+    CHECK(deepest <= 520);
+    CHECK(count_elements(r.doc, "div") == 3000);
+    // shallow pages are untouched: the tree the standard gives
+    const html::ParseResult few = html::parse(repeat("<a href=x><div>", 3));
+    CHECK(few.warnings.empty());
+    CHECK(html::dump_tree(few.doc) ==
+          "| <html>\n|   <head>\n|   <body>\n|     <a>\n|       href=\"x\"\n|     <div>\n|       <a>\n"
+          "|         href=\"x\"\n|       <a>\n|         href=\"x\"\n|       <div>\n|         <a>\n"
+          "|           href=\"x\"\n|         <a>\n|           href=\"x\"\n|           <div>\n");
+}
+
 TEST_CASE("html: dump_tree walks deep trees iteratively", "[html][robustness]") {
     const html::ParseResult r = html::parse(repeat("<span>", 3000));
     const std::string dump = html::dump_tree(r.doc);

@@ -933,6 +933,10 @@ void BlockBuilder::line_break() {
 }
 
 void BlockBuilder::open_span(std::string kind, std::string href, int owner) {
+    // Inline elements nested deeper than this add nothing a reader sees, and every block
+    // would carry them all: past it they are not spans (their close finds no owner).
+    constexpr size_t max_open = 64;
+    if (spans_.size() >= max_open) return;
     int64_t start = cps_;
     if (space_ && !buf_.empty() && buf_.back() != '\n') start = cps_ + 1;
     spans_.push_back(OpenSpan{std::move(kind), std::move(href), start, owner});
@@ -956,18 +960,20 @@ void BlockBuilder::close_span(int owner) {
 }
 
 void BlockBuilder::flush() {
-    // close open spans at the end; they reopen at 0 in the next block
-    for (OpenSpan& s : spans_) {
-        if (cps_ > s.start && !buf_.empty()) {
-            Span sp;
-            sp.start = s.start;
-            sp.end = cps_;
-            sp.kind = s.kind;
-            sp.href = s.href;
-            done_.push_back(std::move(sp));
+    // close open spans at the end; they reopen at 0 in the next block (with nothing written
+    // since the last flush, every open span starts at 0 already: nothing to do, however deep)
+    if (!buf_.empty())
+        for (OpenSpan& s : spans_) {
+            if (cps_ > s.start) {
+                Span sp;
+                sp.start = s.start;
+                sp.end = cps_;
+                sp.kind = s.kind;
+                sp.href = s.href;
+                done_.push_back(std::move(sp));
+            }
+            s.start = 0;
         }
-        s.start = 0;
-    }
     while (!buf_.empty() && (buf_.back() == '\n' || buf_.back() == ' ')) {
         buf_.pop_back();
         --cps_;

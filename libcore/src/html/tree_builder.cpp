@@ -197,7 +197,7 @@ void TreeBuilder::build(Tokenizer& tokenizer) {
     write_merged_text();
     if (scratch_) doc_.remove_child(scratch_);
     if (deep_walk_)
-        result_.warnings.push_back("elements nested more than 512 deep: scopes were cut at that depth");
+        result_.warnings.push_back("elements nested more than 512 deep: scopes were cut at that depth and deeper elements placed beside it, as browsers do");
     result_.errors += tokenizer.errors();
 }
 
@@ -1759,7 +1759,7 @@ TreeBuilder::Location TreeBuilder::appropriate_place(pugi::xml_node override_tar
         std::string_view name = n.name();
         return name == "table" || name == "tbody" || name == "tfoot" || name == "thead" || name == "tr";
     };
-    if (!foster_parenting_ || !is_table_part(target)) return {target, {}};
+    if (!foster_parenting_ || !is_table_part(target)) return {override_target ? shallow(target) : target, {}};
     size_t last_template = stack_.size(), last_table = stack_.size();
     for (size_t i = stack_.size(); i-- > 0;) {
         if (last_template == stack_.size() && is_html(stack_[i], Tag::template_)) last_template = i;
@@ -1772,6 +1772,19 @@ TreeBuilder::Location TreeBuilder::appropriate_place(pugi::xml_node override_tar
     const pugi::xml_node table = el(stack_[last_table]).node;
     if (table.parent()) return {table.parent(), table};
     return {el(stack_[last_table - 1]).node, {}};
+}
+
+// Where a node goes when the stack is deeper than `walk_limit`: no deeper in the tree than
+// that, beside the deepest ancestor there instead of in the current node, as browsers cap
+// the DOM depth. Moving a subtree (pugixml checks the new parent's ancestors) and every
+// walk up the tree then stay bounded; pages so deep get a warning.
+pugi::xml_node TreeBuilder::shallow(pugi::xml_node target) {
+    if (stack_.size() <= walk_limit) return target;
+    chain_.clear();  // target and its ancestors, up to the document
+    for (pugi::xml_node n = target; n && n.type() == pugi::node_element; n = n.parent()) chain_.push_back(n);
+    if (chain_.size() < walk_limit) return target;
+    deep_walk_ = true;
+    return chain_[chain_.size() - walk_limit + 1];
 }
 
 bool TreeBuilder::count_node() {

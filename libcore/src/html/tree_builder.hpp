@@ -121,6 +121,7 @@ class TreeBuilder {
     bool is_scope_boundary(const Element& e, Scope scope) const;
     size_t walk_floor() const;
     void note_deep_walk() const;
+    pugi::xml_node shallow(pugi::xml_node target);
     void push(uint32_t id);
     void pop();
     void pop_until(Tag t);
@@ -171,6 +172,7 @@ class TreeBuilder {
     bool stopped_ = false;
     bool formatting_capped_ = false;
     mutable bool deep_walk_ = false;
+    std::vector<pugi::xml_node> chain_;  // scratch of shallow()
     size_t nodes_ = 0;
     std::string table_text_;
     bool table_text_has_content_ = false;
