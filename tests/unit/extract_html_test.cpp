@@ -370,3 +370,12 @@ TEST_CASE("content: a paragraph of links to names goes, one of addresses (refere
     CHECK(t.find("reader_3") == std::string::npos);
     CHECK(t.find("http://r.example/3") != std::string::npos);
 }
+
+TEST_CASE("content: inline elements nested past 64 add no spans", "[robustness]") {
+    std::string page = "<html><body>";
+    for (int i = 0; i < 2000; ++i) page += "<div class=x><b>";
+    page += "Deep text at the bottom of it all, long enough to be kept as the article, with commas, yes.";
+    const Article a = extract_html(page, HtmlOptions{});
+    REQUIRE(a.body.size() == 1);
+    CHECK(a.body[0].spans.size() == 64);
+}
