@@ -82,7 +82,9 @@ const records = stdout.toString("utf8").trim().split("\n").map((line) => JSON.pa
 const cdSeconds = Number(process.hrtime.bigint() - t0) / 1e9;
 pages.forEach((p, i) => {
   const rec = records[i] || {};
-  const text = (rec.body || []).map((b) => b.type === "table" ? b.rows.map((r) => r.join("\t")).join("\n") : (b.text || ""))
+  // the running text as copydesk-convert -t text gives it: figures and their captions left out
+  const text = (rec.body || []).filter((b) => b.type !== "figure")
+    .map((b) => b.type === "table" ? b.rows.map((r) => r.join("\t")).join("\n") : (b.text || ""))
     .filter((t) => t).join("\n\n");
   write(cdDir, p, text, { title: rec.title, author: (rec.authors || []).join(", ") || null, date: rec.date_published,
                           site_name: rec.site_name, description: rec.description, language: rec.language });
