@@ -1174,11 +1174,9 @@ bool ends_with_credit(const std::string& f) {
         "shutterstock", "bild via", "image via", "photo via", "quelle:", "źródło:", "fuente:", "crédit photo", "photo credit", "/ dpa", "(dpa)",
         "imago", "picture alliance", "picture-alliance", "reuters/", "afp/", "/afp", "unsplash", "pixabay",
         "flickr", "thinkstock", "adobe stock", "alamy"};
-    const size_t from = f.size() * 2 / 5;
-    for (std::string_view m : marks) {
-        const size_t at = f.rfind(m);
-        if (at != std::string::npos && at >= from) return true;
-    }
+    const std::string_view tail = std::string_view(f).substr(f.size() * 2 / 5);
+    for (std::string_view m : marks)
+        if (tail.find(m) != std::string_view::npos) return true;
     return false;
 }
 
