@@ -40,6 +40,17 @@ std::set<std::pair<std::string, std::string>> found(std::string_view text) {
     return out;
 }
 
+// An article of one paragraph per text.
+Article article_of(std::initializer_list<const char*> texts) {
+    Article a;
+    for (const char* t : texts) {
+        Block b;
+        b.text = t;
+        a.body.push_back(b);
+    }
+    return a;
+}
+
 bool has(const std::vector<Annotation>& v, std::string_view type, std::string_view text, std::string_view value = {}) {
     for (const Annotation& a : v)
         if (a.type == type && a.text == text && (value.empty() || a.value == value)) return true;
@@ -237,28 +248,18 @@ TEST_CASE("entities: names of firms, clubs and bodies no list knows") {
 }
 
 TEST_CASE("entities: later mentions of organisations by their first word") {
-    Article a;
-    for (const char* t : {"Shares in Velmora Therapeutics fell sharply on Monday.",
-                          "Analysts said Velmora had spent most of its cash.",
-                          "Halton Rovers won again. Rovers are top of the league."}) {
-        Block b;
-        b.text = t;
-        a.body.push_back(b);
-    }
+    const Article a = article_of({"Shares in Velmora Therapeutics fell sharply on Monday.",
+                                   "Analysts said Velmora had spent most of its cash.",
+                                   "Halton Rovers won again. Rovers are top of the league."});
     const auto e = find_entities(a, "en");
     CHECK(has(e, "organization", "Velmora", "Velmora Therapeutics"));
     CHECK(has(e, "organization", "Rovers", "Halton Rovers"));
 }
 
 TEST_CASE("entities: short mentions, acronyms and codes") {
-    Article a;
-    for (const char* t : {"Chancellor Olaf Scholz met the Committee to Protect Journalists (CPJ) in Berlin.",
-                          "Scholz said the CPJ had raised important questions.",
-                          "The WHO and NATO were not invited, nor was the EU."}) {
-        Block b;
-        b.text = t;
-        a.body.push_back(b);
-    }
+    const Article a = article_of({"Chancellor Olaf Scholz met the Committee to Protect Journalists (CPJ) in Berlin.",
+                                   "Scholz said the CPJ had raised important questions.",
+                                   "The WHO and NATO were not invited, nor was the EU."});
     const auto e = find_entities(a, "en");
     CHECK(has(e, "person", "Olaf Scholz"));
     CHECK(has(e, "person", "Scholz", "Olaf Scholz"));

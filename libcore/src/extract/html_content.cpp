@@ -880,6 +880,8 @@ class BlockBuilder {
     bool ordered = false;
 
   private:
+    void keep_span(const OpenSpan& s);
+
     std::vector<Block>& out_;
     const HtmlOptions& o_;
     const std::string& base_;
@@ -942,19 +944,22 @@ void BlockBuilder::open_span(std::string kind, std::string href, int owner) {
     spans_.push_back(OpenSpan{std::move(kind), std::move(href), start, owner});
 }
 
+// The span an open inline element covers so far, kept when it covers any text.
+void BlockBuilder::keep_span(const OpenSpan& s) {
+    if (cps_ <= s.start || buf_.empty()) return;
+    Span sp;
+    sp.start = s.start;
+    sp.end = cps_;
+    sp.kind = s.kind;
+    sp.href = s.href;
+    done_.push_back(std::move(sp));
+}
+
 void BlockBuilder::close_span(int owner) {
     for (size_t k = spans_.size(); k-- > 0;) {
         if (spans_[k].depth != owner) continue;
-        const OpenSpan s = spans_[k];
+        keep_span(spans_[k]);
         spans_.erase(spans_.begin() + static_cast<std::ptrdiff_t>(k));
-        if (cps_ > s.start && !buf_.empty()) {
-            Span sp;
-            sp.start = s.start;
-            sp.end = cps_;
-            sp.kind = s.kind;
-            sp.href = s.href;
-            done_.push_back(std::move(sp));
-        }
         return;
     }
 }
@@ -964,14 +969,7 @@ void BlockBuilder::flush() {
     // since the last flush, every open span starts at 0 already: nothing to do, however deep)
     if (!buf_.empty())
         for (OpenSpan& s : spans_) {
-            if (cps_ > s.start) {
-                Span sp;
-                sp.start = s.start;
-                sp.end = cps_;
-                sp.kind = s.kind;
-                sp.href = s.href;
-                done_.push_back(std::move(sp));
-            }
+            keep_span(s);
             s.start = 0;
         }
     while (!buf_.empty() && (buf_.back() == '\n' || buf_.back() == ' ')) {
