@@ -1015,22 +1015,15 @@ void BlockBuilder::flush() {
 // trailing white space.
 std::string preformatted_text(pugi::xml_node n) {
     std::string code;
-    pugi::xml_node c = n.first_child();
-    while (c && c != n) {
-        bool down = false;
-        if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) code += c.value();
-        else if (c.type() == pugi::node_element) {
-            if (std::string_view(c.name()) == "br") code += '\n';
-            else down = tag_of(c.name()) != t_script && tag_of(c.name()) != t_style;
+    walk_under(n, [&](pugi::xml_node c) {
+        if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) {
+            code += c.value();
+            return false;
         }
-        if (down && c.first_child()) {
-            c = c.first_child();
-            continue;
-        }
-        while (c && c != n && !c.next_sibling()) c = c.parent();
-        if (!c || c == n) break;
-        c = c.next_sibling();
-    }
+        if (c.type() != pugi::node_element) return false;
+        if (std::string_view(c.name()) == "br") code += '\n';
+        return tag_of(c.name()) != t_script && tag_of(c.name()) != t_style;
+    });
     while (!code.empty() && (code.back() == '\n' || code.back() == ' ' || code.back() == '\r' || code.back() == '\t'))
         code.pop_back();
     size_t lead = 0;

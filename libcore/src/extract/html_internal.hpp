@@ -28,6 +28,22 @@ std::string normalize_date(std::string_view s);
 // The text of a subtree, white space collapsed, <script>/<style> left out. Iterative.
 std::string node_text(pugi::xml_node n);
 
+// Visits the nodes under `root` in document order, without recursion; `visit(node)` returns
+// whether to go into the node's children.
+template <class Visit>
+void walk_under(pugi::xml_node root, Visit visit) {
+    pugi::xml_node cur = root.first_child();
+    while (cur && cur != root) {
+        if (visit(cur) && cur.first_child()) {
+            cur = cur.first_child();
+            continue;
+        }
+        while (cur && cur != root && !cur.next_sibling()) cur = cur.parent();
+        if (!cur || cur == root) break;
+        cur = cur.next_sibling();
+    }
+}
+
 // Lowercase "class id" of an element, for hint matching.
 std::string class_id(pugi::xml_node n);
 

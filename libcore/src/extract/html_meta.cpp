@@ -121,26 +121,16 @@ std::string normalize_date(std::string_view s_in) {
 
 std::string node_text(pugi::xml_node root) {
     std::string raw;
-    pugi::xml_node cur = root.first_child();
-    while (cur && cur != root) {
-        bool descend = true;
+    walk_under(root, [&](pugi::xml_node cur) {
         if (cur.type() == pugi::node_pcdata) {
             raw.append(cur.value());
-        } else if (cur.type() == pugi::node_element) {
-            const std::string_view n = cur.name();
-            if (n == "script" || n == "style" || n == "noscript" || n == "template") descend = false;
-            if (n == "br" || n == "p" || n == "div" || n == "li") raw.push_back(' ');
-        } else {
-            descend = false;
+            return false;
         }
-        if (descend && cur.first_child()) {
-            cur = cur.first_child();
-            continue;
-        }
-        while (cur && cur != root && !cur.next_sibling()) cur = cur.parent();
-        if (!cur || cur == root) break;
-        cur = cur.next_sibling();
-    }
+        if (cur.type() != pugi::node_element) return false;
+        const std::string_view n = cur.name();
+        if (n == "br" || n == "p" || n == "div" || n == "li") raw.push_back(' ');
+        return n != "script" && n != "style" && n != "noscript" && n != "template";
+    });
     return collapse_space(raw);
 }
 
