@@ -383,13 +383,14 @@ std::string without_by_prefix(std::string s) {
                                    "von ", "par ", "por ", "door ", "di ", "av ", "ver\u00f6ffentlicht von ",
                                    "geschrieben von ", "publi\u00e9 par ", "publicado por ", "pubblicato da "}) {
             if (starts_with_ci(v, p)) {
-                s = std::string(trim_view(v.substr(p.size())));
+                s = std::string(trim_view(v.substr(p.size())));  // v dangles from here on
                 again = true;
                 break;
             }
         }
-        if (const size_t colon = v.find(':'); !again && colon != std::string_view::npos &&
-                                              is_byline_label(v.substr(0, colon))) {
+        if (again) continue;
+        if (const size_t colon = v.find(':');
+            colon != std::string_view::npos && is_byline_label(v.substr(0, colon))) {
             s = std::string(trim_view(v.substr(colon + 1)));
             again = true;
         }
