@@ -384,6 +384,13 @@ TEST_CASE("markdown: front matter and header", "[formats]") {
     a.url = "https://x.org/1";
     CHECK(render("markdown", a, o) ==
           "# Hello\n\n*Sub title*\n\nBy A \"B\" and C\\\\D · 2020-03-23 · Site · <https://x.org/1>\n\nOne.\n");
+    // a subtitle the body opens with (a standfirst kept in the text) is not said twice
+    a.subtitle = "One.";
+    CHECK(render("markdown", a, o) ==
+          "# Hello\n\nBy A \"B\" and C\\\\D · 2020-03-23 · Site · <https://x.org/1>\n\nOne.\n");
+    CHECK(render("html", a).find("class=\"subtitle\"") == std::string::npos);
+    a.subtitle = "Sub title";
+    CHECK(render("html", a).find("<p class=\"subtitle\">Sub title</p>") != std::string::npos);
     Article empty;
     CHECK(render("markdown", empty) == "");
     CHECK(run("markdown", {small(), small()}) ==

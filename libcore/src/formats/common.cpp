@@ -521,6 +521,16 @@ bool blank(std::string_view s) {
     return true;
 }
 
+std::optional<std::string_view> shown_subtitle(const Article& a) {
+    if (!a.subtitle || blank(*a.subtitle)) return std::nullopt;
+    for (const Block& b : a.body) {
+        if (b.type == "figure" || blank(b.text)) continue;
+        if (b.text == *a.subtitle) return std::nullopt;
+        break;
+    }
+    return std::string_view(*a.subtitle);
+}
+
 std::string join(const std::vector<std::string>& items, std::string_view sep) {
     std::string out;
     for (size_t i = 0; i < items.size(); ++i) {

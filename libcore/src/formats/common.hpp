@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -183,6 +184,10 @@ bool safe_url(std::string_view url);
 // True when s holds nothing but ASCII white space and control characters: such a block
 // renders as nothing in every writer.
 bool blank(std::string_view s);
+
+// The subtitle to show above the body: none when the body's first text block says it
+// already (extract keeps a standfirst in the body and also gives it as the subtitle).
+std::optional<std::string_view> shown_subtitle(const Article& a);
 
 // Joins items with sep.
 std::string join(const std::vector<std::string>& items, std::string_view sep);

@@ -144,7 +144,8 @@ class HtmlWriter final : public Writer {
             out.push_back('"');
         }
         out.append(">\n");
-        const bool has_header = (a.title && !a.title->empty()) || (a.subtitle && !a.subtitle->empty()) ||
+        const std::optional<std::string_view> subtitle = shown_subtitle(a);
+        const bool has_header = (a.title && !a.title->empty()) || subtitle ||
                                 !a.authors.empty() || (a.date_published && !a.date_published->empty()) ||
                                 (a.site_name && !a.site_name->empty());
         if (has_header) {
@@ -154,9 +155,9 @@ class HtmlWriter final : public Writer {
                 xml_text_v(out, *a.title, " ");
                 out.append("</h1>\n");
             }
-            if (a.subtitle && !a.subtitle->empty()) {
+            if (subtitle) {
                 out.append("<p class=\"subtitle\">");
-                xml_text_v(out, *a.subtitle, " ");
+                xml_text_v(out, *subtitle, " ");
                 out.append("</p>\n");
             }
             if (!a.authors.empty()) {

@@ -280,9 +280,9 @@ class MarkdownWriter final : public Writer {
             out.push_back('\n');
             any = true;
         }
-        if (a.subtitle && !a.subtitle->empty()) {
+        if (const std::optional<std::string_view> subtitle = shown_subtitle(a)) {
             if (any) out.push_back('\n');
-            with_valid_utf8(*a.subtitle, [&](std::string_view v) {
+            with_valid_utf8(*subtitle, [&](std::string_view v) {
                 const bool em = flanks(v);
                 if (em) out.push_back('*');
                 md_escape_all(out, v, Ctx{" ", false, false, false}, !em);
