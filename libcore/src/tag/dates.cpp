@@ -51,6 +51,8 @@ enum Lex : uint8_t {
     L_WEEKEND,
     L_HOLIDAY,   // christmas 1, new 2, valentine 3, boxing 4, halloween 5
     L_FMONTH,    // val 1..12: French, German, Spanish, Italian, Portuguese, Dutch month names
+    L_FWEEKDAY,  // val 0..6: weekday names of the same languages, in any case
+    L_FMOD,      // -1 last, 1 next, before or after a weekday: "letzten Freitag", "lundi dernier"
 };
 
 struct LexEntry {
@@ -177,6 +179,36 @@ const std::unordered_map<std::string_view, LexEntry>& lexicon() {
             {"januari", 1}, {"februari", 2}, {"maart", 3}, {"mei", 5}, {"augustus", 8}};
         for (auto [w, v] : foreign)
             if (!t.count(w)) t[w] = {L_FMONTH, int8_t(v)};
+        const std::pair<const char*, int> foreign_days[] = {
+            {"montag", 0}, {"dienstag", 1}, {"mittwoch", 2}, {"donnerstag", 3}, {"freitag", 4},
+            {"samstag", 5}, {"sonnabend", 5}, {"sonntag", 6},
+            {"lundi", 0}, {"mardi", 1}, {"mercredi", 2}, {"jeudi", 3}, {"vendredi", 4}, {"samedi", 5},
+            {"dimanche", 6},
+            {"lunes", 0}, {"martes", 1}, {"miércoles", 2}, {"miercoles", 2}, {"jueves", 3},
+            {"viernes", 4}, {"sábado", 5}, {"sabado", 5}, {"domingo", 6},
+            {"lunedì", 0}, {"lunedi", 0}, {"martedì", 1}, {"martedi", 1}, {"mercoledì", 2},
+            {"mercoledi", 2}, {"giovedì", 3}, {"giovedi", 3}, {"venerdì", 4}, {"venerdi", 4},
+            {"sabato", 5}, {"domenica", 6},
+            {"segunda", 0}, {"terça", 1}, {"quarta", 2}, {"quinta", 3}, {"sexta", 4},
+            {"maandag", 0}, {"dinsdag", 1}, {"woensdag", 2}, {"donderdag", 3}, {"vrijdag", 4},
+            {"zaterdag", 5}, {"zondag", 6}};
+        for (auto [w, v] : foreign_days) t[w] = {L_FWEEKDAY, int8_t(v)};
+        // yesterday, today, tomorrow ("hier" and "morgen" also mean "here" and "morning")
+        const std::pair<const char*, int> foreign_reldays[] = {
+            {"gestern", -1}, {"heute", 0}, {"demain", 1}, {"ayer", -1}, {"hoy", 0},
+            {"ieri", -1}, {"oggi", 0}, {"domani", 1}, {"ontem", -1}, {"hoje", 0}, {"amanhã", 1},
+            {"gisteren", -1}, {"vandaag", 0}};
+        for (auto [w, v] : foreign_reldays) t[w] = {L_RELDAY, int8_t(v)};
+        for (const char* w : {"letzten", "vergangenen", "dernier", "pasado", "scorso", "passato", "vorige",
+                              "afgelopen"})
+            t[w] = {L_FMOD, -1};
+        for (const char* w : {"nächsten", "prochain", "próximo", "prossimo", "volgende", "komende"})
+            t[w] = {L_FMOD, 1};
+        // past auxiliaries and preterites: "hat beschlossen", "ont annoncé", "fue", "hanno detto"
+        for (const char* w : {"hat", "hatte", "hatten", "wurde", "wurden", "waren", "ont", "avait", "avaient",
+                              "était", "étaient", "fue", "fueron", "había", "habían", "hanno", "aveva",
+                              "avevano", "heeft", "hebben", "werd"})
+            t[w] = {L_PAST, 0};
         for (const char* w : {"need", "indeed", "speed", "feed", "seed", "hundred", "bed", "red",
                               "shed", "proceed", "exceed", "succeed", "breed", "greed", "weed",
                               "deed", "creed", "embed", "steed", "tweed", "reed", "limited",
@@ -492,6 +524,26 @@ class Scanner {
         return true;
     }
     bool prep_before(size_t i) const;
+    // A weekday name: English ones capitalized, those of other languages in any case (German
+    // capitalizes its nouns, the others write "lundi", "martes", "vrijdag").
+    bool weekday_word(size_t i) const {
+        const Tok& t = T(i);
+        return t.kind == K_WORD && ((t.lex == L_WEEKDAY && (t.flags & F_CAP)) || t.lex == L_FWEEKDAY);
+    }
+    // A capitalized word inside a sentence that is no month or weekday: the rest of a name
+    // ("Wednesday Addams", "Sunday Times", "Good Friday Agreement").
+    bool capitalized_name_at(size_t i) const {
+        const Tok& t = T(i);
+        return t.kind == K_WORD && (t.flags & F_CAP) && !(t.flags & F_SENT) && t.lex != L_MONTH &&
+               t.lex != L_MONABBR && t.lex != L_WEEKDAY;
+    }
+    // A word naming a work whose title may follow: "the novel Saturday", "the single Blue Monday".
+    bool names_a_work(size_t i) const {
+        for (std::string_view w : {"novel", "book", "film", "movie", "album", "song", "single", "series", "play",
+                                   "musical", "show", "poem", "painting"})
+            if (word_is(i, w)) return true;
+        return false;
+    }
     size_t skip_ordinal(size_t i) const {  // i is a number token; returns the token after it
         if (T(i + 1).kind == K_WORD && T(i + 1).lex == L_ORD && glued(i + 1)) return i + 2;
         return i + 1;
@@ -858,7 +910,7 @@ bool Scanner::try_day_first(size_t i, Match& m) const {
 
 bool Scanner::try_weekday(size_t i, Match& m) const {
     const Tok& t = T(i);
-    if (!(t.kind == K_WORD && t.lex == L_WEEKDAY && (t.flags & F_CAP))) return false;
+    if (!weekday_word(i)) return false;
     // "Saturday, March 21, 2020", "Saturday 21 March": the full date wins.
     size_t j = i + 1;
     if (punct(j, ',')) ++j;
@@ -874,26 +926,32 @@ bool Scanner::try_weekday(size_t i, Match& m) const {
     m.wd = t.val;
     m.tb = i;
     m.te = i + 1;
-    if (i > 0 && T(i - 1).kind == K_WORD && T(i - 1).lex == L_MOD) {
+    if (i > 0 && T(i - 1).kind == K_WORD && (T(i - 1).lex == L_MOD || T(i - 1).lex == L_FMOD)) {
         m.mod = T(i - 1).val;
         m.tb = i - 1;
         return true;
     }
-    // "a Sunday school", "every Friday", "named his companion Friday", "the Mail on Sunday"
+    if (T(i + 1).kind == K_WORD && T(i + 1).lex == L_FMOD) {  // "lundi dernier", "sabato prossimo"
+        m.mod = T(i + 1).val;
+        m.te = i + 2;
+        return true;
+    }
+    // "a Sunday school", "every Friday", "the Mail on Sunday", "his man Friday", "the novel
+    // Saturday"
     if (i > 0 && (word_is(i - 1, "a") || word_is(i - 1, "an") || word_is(i - 1, "every") || word_is(i - 1, "each") ||
-                  word_is(i - 1, "any")))
+                  word_is(i - 1, "any") || word_is(i - 1, "man") || word_is(i - 1, "girl") || names_a_work(i - 1)))
         return false;
     if (i > 1 && word_is(i - 1, "on") && word(i - 2) == "Mail") return false;
+    // "cast as Wednesday Addams" (but "as early as Monday")
+    if (word_is(i - 1, "as") && capitalized_name_at(i + 1)) return false;
     if (prep_before(i)) {
         m.since = word_is(i - 1, "since");
         return true;
     }
-    // "Sheffield Wednesday", "Black Friday", "Super Tuesday": a name, not a date.
+    // "Sheffield Wednesday", "Black Friday", "Super Tuesday", "Plácido Domingo": a name.
     if (i > 0 && T(i - 1).kind == K_WORD && !(T(i - 1).flags & F_LOWER)) return false;
     // "Wednesday Addams", "Sunday Times"
-    if (T(i + 1).kind == K_WORD && (T(i + 1).flags & F_CAP) && !(T(i + 1).flags & F_SENT) &&
-        T(i + 1).lex != L_MONTH && T(i + 1).lex != L_MONABBR)
-        return false;
+    if (capitalized_name_at(i + 1)) return false;
     return true;
 }
 
@@ -1338,10 +1396,12 @@ void Scanner::run(std::vector<Match>& out) {
             switch (t.lex) {
                 case L_MONTH:
                 case L_MONABBR: ok = try_month_first(i, m); break;
-                case L_WEEKDAY: ok = try_weekday(i, m); break;
+                case L_WEEKDAY:
+                case L_FWEEKDAY: ok = try_weekday(i, m); break;
+                case L_FMOD: ok = try_weekday(i + 1, m) && m.tb == i; break;
                 case L_MOD:
                     // "last Wednesday", "next March" are found from the weekday / month
-                    if (T(i + 1).lex == L_WEEKDAY && try_weekday(i + 1, m) && m.tb == i) ok = true;
+                    if (weekday_word(i + 1) && try_weekday(i + 1, m) && m.tb == i) ok = true;
                     else if (T(i + 1).lex == L_WEEKEND || (word_is(i + 1, "past") && T(i + 2).lex == L_WEEKEND))
                         ok = try_weekend(i, m);
                     else if (T(i + 1).lex == L_MONTH && try_month_first(i + 1, m) && m.tb == i) ok = true;

@@ -1,0 +1,46 @@
+// Date tagger: the general rules behind the held-out set (tests/data/tag/dates_heldout.tsv),
+// checked on other strings than the set's.
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <string_view>
+
+#include "copydesk/tag.hpp"
+
+using namespace copydesk::tag;
+
+namespace {
+
+// "text=value" of the one date in `t`, or how many there were.
+std::string only_date(std::string_view t, Date ref = {2020, 3, 23}) {  // a Monday
+    const auto d = find_dates(t, 0, ref, "xx");
+    return d.size() == 1 ? d[0].text + "=" + d[0].value : std::to_string(d.size()) + " dates";
+}
+
+}  // namespace
+
+TEST_CASE("tag dates: weekdays and yesterday/today/tomorrow in other languages") {
+    CHECK(only_date("Der Minister trat am Freitag zurück, wie ein Sprecher sagte.") == "Freitag=2020-03-20");
+    CHECK(only_date("Le ministre a démissionné mardi.") == "mardi=2020-03-17");
+    CHECK(only_date("La policía detuvo el jueves a dos sospechosos.") == "jueves=2020-03-19");
+    CHECK(only_date("Il premier ha parlato venerdì sera.") == "venerdì=2020-03-20");
+    CHECK(only_date("De minister trad woensdag af.") == "woensdag=2020-03-18");
+    CHECK(only_date("Heute beginnt der Prozess.") == "Heute=2020-03-23");
+    CHECK(only_date("Le procès s'ouvre demain à Paris.") == "demain=2020-03-24");
+    CHECK(only_date("El Congreso votó ayer la reforma.") == "ayer=2020-03-22");
+    CHECK(only_date("Oggi il governo presenta il piano.") == "Oggi=2020-03-23");
+    CHECK(only_date("Vandaag stemt de Kamer.") == "Vandaag=2020-03-23");
+    // last / next, before or after the weekday
+    CHECK(only_date("Letzten Mittwoch fiel der Kurs.") == "Letzten Mittwoch=2020-03-18");
+    CHECK(only_date("Le vote aura lieu mercredi prochain.") == "mercredi prochain=2020-03-25");
+    CHECK(only_date("El martes pasado cayó la bolsa.") == "martes pasado=2020-03-17");
+    // a capitalized weekday of another language after a name is part of the name
+    CHECK(only_date("Plácido Domingo cantó en Viena.") == "0 dates");
+}
+
+TEST_CASE("tag dates: names that contain a weekday") {
+    CHECK(only_date("She was cast as Wednesday Addams in the remake.") == "0 dates");
+    CHECK(only_date("He served as his boss's man Friday for years.") == "0 dates");
+    CHECK(only_date("The novel Saturday sold well.") == "0 dates");
+    CHECK(only_date("The deal could be signed as early as Monday.") == "Monday=2020-03-23");
+}
