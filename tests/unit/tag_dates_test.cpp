@@ -44,3 +44,12 @@ TEST_CASE("tag dates: names that contain a weekday") {
     CHECK(only_date("The novel Saturday sold well.") == "0 dates");
     CHECK(only_date("The deal could be signed as early as Monday.") == "Monday=2020-03-23");
 }
+
+TEST_CASE("tag dates: the future and schedules in other languages") {
+    CHECK(only_date("La squadra giocherà sabato a Roma.") == "sabato=2020-03-28");
+    CHECK(only_date("Los ministros se reunirán el jueves.") == "jueves=2020-03-26");
+    CHECK(only_date("Der Prozess wird am Donnerstag fortgesetzt.") == "Donnerstag=2020-03-26");
+    CHECK(only_date("Die Ausstellung öffnet am Samstag.") == "Samstag=2020-03-28");
+    CHECK(only_date("Le sommet commence jeudi à Bruxelles.") == "jeudi=2020-03-26");
+    CHECK(only_date("Het parlement zal dinsdag stemmen.") == "dinsdag=2020-03-24");
+}

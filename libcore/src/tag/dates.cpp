@@ -149,6 +149,13 @@ const std::unordered_map<std::string_view, LexEntry>& lexicon() {
                               "begin", "end", "start", "open", "reopen", "close", "resume", "meet",
                               "arrive", "expire"})
             t[w] = {L_FUTWORD, 0};
+        // the same in other languages: "das Spiel beginnt am Sonntag", "la expo abre el lunes"
+        for (const char* w : {"beginnt", "endet", "startet", "öffnet", "findet", "commence", "ouvre", "débute",
+                              "empieza", "comienza", "abre", "inizia", "apre", "begint", "opent", "vindt"})
+            t[w] = {L_FUTWORD, 0};
+        // (not "sera": also the Italian evening, "venerdì sera")
+        for (const char* w : {"wird", "seront", "aura", "auront", "va", "vont", "zal", "zullen"})
+            t[w] = {L_FUT, 0};
         t["be"] = {L_BE, 0};
         t["been"] = {L_BE, 0};
         t["being"] = {L_BE, 0};
@@ -277,6 +284,7 @@ enum Flag : uint8_t {
     F_SENT = 4,        // first token of a sentence
     F_ED = 8,          // lowercase word ending in "ed" (a candidate past tense)
     F_LOWER = 16,      // word starting with a lowercase letter
+    F_FUTEND = 32,     // Italian or Spanish future ending: "giocherà", "cantará", "celebrarán"
 };
 
 struct Tok {
@@ -322,6 +330,13 @@ bool is_abbreviation(std::string_view w) {
                                                 "Nov", "Dec", "Ltd", "Capt", "Sgt", "Mt", "Ft"};
     for (auto a : list)
         if (a == w) return true;
+    return false;
+}
+
+// The third person future of Italian ("sarà", "giocheranno") and Spanish ("será", "celebrarán").
+bool has_future_ending(std::string_view w) {
+    for (std::string_view end : {"rà", "rá", "rán", "ranno"})
+        if (w.size() > end.size() + 1 && w.substr(w.size() - end.size()) == end) return true;
     return false;
 }
 
@@ -398,6 +413,9 @@ void tokenize(std::string_view s, std::vector<Tok>& toks) {
                     if (ascii && (t.flags & F_LOWER) && len >= 4 && buf[len - 2] == 'e' && buf[len - 1] == 'd' &&
                         t.lex != L_NOTED)
                         t.flags |= F_ED;
+                    if (!ascii || buf[len - 1] == 'o') {
+                        if (has_future_ending(std::string_view(buf, len))) t.flags |= F_FUTEND;
+                    }
                 }
                 i = j;
             }
@@ -1514,6 +1532,7 @@ Tense tense_at(const std::vector<Tok>& t, std::string_view s, size_t tb, size_t 
                 else if (lower_word(k, "ll") && k > 0 && t[k - 1].kind == K_PUNCT && t[k - 1].ch == '\'')
                     here = T_FUTURE;
                 else if (lower_word(k, "going") && lower_word(k + 1, "to")) here = T_FUTURE;
+                else if (x.flags & F_FUTEND) here = T_FUTURE;
                 else if (x.lex == L_MONTH && (x.flags & F_LOWER) && lower_word(k, "may")) here = T_FUTURE;
                 break;
         }
