@@ -53,3 +53,15 @@ TEST_CASE("tag dates: the future and schedules in other languages") {
     CHECK(only_date("Le sommet commence jeudi à Bruxelles.") == "jeudi=2020-03-26");
     CHECK(only_date("Het parlement zal dinsdag stemmen.") == "dinsdag=2020-03-24");
 }
+
+TEST_CASE("tag dates: day ranges and ordinals in other languages") {
+    CHECK(only_date("Le salon aura lieu du 10 au 12 avril.") == "10 au 12 avril=2020-04-10/2020-04-12");
+    CHECK(only_date("Die Tagung dauert vom 7. bis 9. Mai 2021.") == "7. bis 9. Mai 2021=2021-05-07/2021-05-09");
+    CHECK(only_date("Die Wahl findet am 4. und 5. Oktober statt.") == "4. und 5. Oktober=2020-10-04/2020-10-05");
+    CHECK(only_date("El congreso se celebrará del 8 al 11 de junio.") == "8 al 11 de junio=2020-06-08/2020-06-11");
+    CHECK(only_date("La mostra resterà aperta dal 2 al 20 settembre.") == "2 al 20 settembre=2020-09-02/2020-09-20");
+    CHECK(only_date("Het festival duurt van 14 tot 16 augustus.") == "14 tot 16 augustus=2020-08-14/2020-08-16");
+    CHECK(only_date("La legge è in vigore dal 1° gennaio 2020.") == "1° gennaio 2020=2020-01-01");
+    CHECK(only_date("El 1º de mayo de 2019 hubo protestas.") == "1º de mayo de 2019=2019-05-01");
+    CHECK(only_date("It was 30° in the shade in May.") == "May=2019-05");
+}

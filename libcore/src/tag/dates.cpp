@@ -564,7 +564,19 @@ class Scanner {
     }
     size_t skip_ordinal(size_t i) const {  // i is a number token; returns the token after it
         if (T(i + 1).kind == K_WORD && T(i + 1).lex == L_ORD && glued(i + 1)) return i + 2;
+        // Italian, Spanish and Portuguese "1° ottobre", "1º de mayo"
+        if (T(i + 1).kind == K_PUNCT && glued(i + 1) && (word(i + 1) == "°" || word(i + 1) == "º")) return i + 2;
         return i + 1;
+    }
+    // The second day of a range: "23-25 March", "15 to 20 April", "28 and 29 June", "du 3 au
+    // 5 juin", "vom 12. bis 15. März", "del 3 al 5 de junio", "van 3 tot 5 juni"; j is the token
+    // after the first day. Returns that second day's token, or 0.
+    size_t second_day_of_range(size_t j, int first) const {
+        if (punct(j, '.') && glued(j) && (T(j + 1).kind == K_WORD || punct(j + 1, '-'))) ++j;  // "12. bis"
+        const bool dash = punct(j, '-') && glued(j) && glued(j + 1);
+        bool word = false;
+        for (std::string_view w : {"to", "and", "au", "et", "bis", "und", "al", "y", "e", "tot"}) word = word || word_is(j, w);
+        return (dash || word) && day_num(j + 1) && T(j + 1).num > first ? j + 1 : 0;
     }
 
     bool try_iso(size_t i, Match& m) const;
@@ -870,12 +882,10 @@ bool Scanner::try_day_first(size_t i, Match& m) const {
     m = Match{};
     m.tb = i;
     m.d = T(i).num;
-    // "23-25 March", "15 to 20 April", "28 and 29 June"
-    if (((punct(j, '-') && glued(j) && glued(j + 1)) || word_is(j, "to") || word_is(j, "and")) && day_num(j + 1) &&
-        T(j + 1).num > m.d) {
-        m.d2 = T(j + 1).num;
+    if (const size_t second = second_day_of_range(j, m.d)) {
+        m.d2 = T(second).num;
         m.range = true;
-        j = skip_ordinal(j + 1);
+        j = skip_ordinal(second);
     }
     if (ordinal && T(j).kind == K_WORD && T(j).lex == L_OF) ++j;
     // "23-Mar-2020"
