@@ -65,3 +65,18 @@ TEST_CASE("tag dates: day ranges and ordinals in other languages") {
     CHECK(only_date("El 1º de mayo de 2019 hubo protestas.") == "1º de mayo de 2019=2019-05-01");
     CHECK(only_date("It was 30° in the shade in May.") == "May=2019-05");
 }
+
+TEST_CASE("tag dates: clock times of other languages, alone and with their day") {
+    CHECK(only_date("Die Sitzung beginnt um 9 Uhr.") == "9 Uhr=T09:00");
+    CHECK(only_date("Der Zug fährt um 17.45 Uhr ab.") == "17.45 Uhr=T17:45");
+    CHECK(only_date("De trein vertrekt om 08:15 uur.") == "08:15 uur=T08:15");
+    CHECK(only_date("Le discours est prévu vers 20h.") == "20h=T20:00");
+    CHECK(only_date("L'incendie a éclaté à 4h45 du matin.") == "4h45=T04:45");
+    CHECK(only_date("Il treno parte alle 18:10.") == "18:10=T18:10");
+    CHECK(only_date("Die Wahl wird am Montag um 18 Uhr geschlossen.") == "Montag um 18 Uhr=2020-03-23T18:00");
+    CHECK(only_date("Le match aura lieu le 2 mai à 21h.") == "2 mai à 21h=2020-05-02T21:00");
+    CHECK(only_date("El acto será el viernes a las 12:30.") == "viernes a las 12:30=2020-03-27T12:30");
+    // a marathon time, a speed
+    CHECK(only_date("Kipchoge ran 2h01 in Berlin.") == "0 dates");
+    CHECK(only_date("The limit is 30 km/h.") == "0 dates");
+}

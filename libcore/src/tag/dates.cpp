@@ -507,8 +507,8 @@ class Scanner {
         if (T(i).kind != K_WORD) return false;
         auto x = word(i);
         if (x.size() != w.size()) return false;
-        for (size_t k = 0; k < w.size(); ++k)
-            if ((x[k] | 0x20) != w[k]) return false;
+        for (size_t k = 0; k < w.size(); ++k)  // ASCII letters in any case; other bytes as they are
+            if ((x[k] >= 'A' && x[k] <= 'Z' ? x[k] | 0x20 : x[k]) != w[k]) return false;
         return true;
     }
     bool is_month_word(size_t i) const {
@@ -595,6 +595,13 @@ class Scanner {
     bool try_day_of_month(size_t i, Match& m) const;
     bool try_holiday(size_t i, Match& m) const;
     size_t parse_clock(size_t i, Match& m) const;  // hh:mm[:ss]; returns end or 0
+    size_t parse_continental_clock(size_t i, Match& m) const;  // "15:30 Uhr", "15h30"; end or 0
+    // "um 15:30", "om 20.00 uur", "à 15h30", "alle 21:00", "a las 10:00"
+    bool clock_prep_of_other_language(size_t k) const {
+        for (std::string_view w : {"um", "ab", "gegen", "om", "à", "vers", "dès", "alle", "las", "ore"})
+            if (word_is(k, w)) return true;
+        return false;
+    }
     size_t parse_ampm(size_t i, Match& m) const;   // am/pm/a.m./p.m. after a number; end or i
     size_t parse_tz(size_t i, Match& m) const;
 };
@@ -644,6 +651,33 @@ size_t Scanner::parse_clock(size_t i, Match& m) const {
         j += 2;
         if (punct(j, '.') && glued(j) && T(j + 1).kind == K_NUM && glued(j + 1)) j += 2;  // fraction
     }
+    return j;
+}
+
+size_t Scanner::parse_continental_clock(size_t i, Match& m) const {
+    // "15:30 Uhr", "20.00 uur", "9 Uhr"; after a preposition also French "15h30", "8h"
+    // (alone "2h05" is as often a marathon time).
+    const Tok& t = T(i);
+    if (!(t.kind == K_NUM && t.ndig <= 2 && t.num <= 24)) return 0;
+    size_t j = i + 1;
+    int mi = 0;
+    if ((punct(j, ':') || punct(j, '.')) && glued(j) && T(j + 1).kind == K_NUM && glued(j + 1) &&
+        T(j + 1).ndig == 2 && T(j + 1).num < 60) {
+        mi = T(j + 1).num;
+        j += 2;
+    }
+    if (word_is(j, "uhr") || word_is(j, "uur")) {
+        ++j;
+    } else if (j == i + 1 && word_is(j, "h") && glued(j) && i > 0 && clock_prep_of_other_language(i - 1)) {
+        ++j;
+        if (T(j).kind == K_NUM && glued(j) && T(j).ndig == 2 && T(j).num < 60) mi = T(j++).num;
+    } else {
+        return 0;
+    }
+    if (!free_after(j)) return 0;
+    m.hh = t.num;
+    m.mi = mi;
+    m.ss = -1;
     return j;
 }
 
@@ -1182,6 +1216,10 @@ bool Scanner::try_time(size_t i, Match& m) const {
         m.te = i + 2;
         return true;
     }
+    if (size_t j = parse_continental_clock(i, m)) {
+        m.te = j;
+        return true;
+    }
     if (size_t j = parse_clock(i, m)) {
         const int hh_before = m.hh;
         size_t k = parse_ampm(j, m);
@@ -1192,7 +1230,8 @@ bool Scanner::try_time(size_t i, Match& m) const {
                                    word_is(i - 1, "till") || word_is(i - 1, "before") ||
                                    word_is(i - 1, "after") || word_is(i - 1, "around") ||
                                    word_is(i - 1, "from") || word_is(i - 1, "to") || word_is(i - 1, "since") ||
-                                   word_is(i - 1, "about") || punct(i - 1, '-'));
+                                   word_is(i - 1, "about") || punct(i - 1, '-') ||
+                                   clock_prep_of_other_language(i - 1));
         if (!(ampm || m.ss >= 0 || !m.tz.empty() || ctx)) return false;
         if (m.hh > 24) return false;
         m.te = z;
@@ -1223,7 +1262,8 @@ bool Scanner::try_time(size_t i, Match& m) const {
         const size_t z = parse_tz(i + 3, m);
         if (z != i + 3) { m.te = z; return true; }
         const bool ctx = i > 0 && (word_is(i - 1, "at") || word_is(i - 1, "until") || word_is(i - 1, "from") ||
-                                   word_is(i - 1, "till") || word_is(i - 1, "before") || word_is(i - 1, "after"));
+                                   word_is(i - 1, "till") || word_is(i - 1, "before") || word_is(i - 1, "after") ||
+                                   clock_prep_of_other_language(i - 1));
         const Tok& nx = T(i + 3);
         const bool end = nx.kind == K_END || (nx.kind == K_PUNCT && nx.ch != '%') || word_is(i + 3, "on") ||
                          word_is(i + 3, "local") || word_is(i + 3, "today") || word_is(i + 3, "tomorrow") ||
@@ -1850,8 +1890,10 @@ std::vector<Annotation> find_dates(std::string_view text, int64_t block, std::op
             if (g.kind == K_PUNCT && g.ch == ',') continue;
             const std::string_view w = text.substr(g.b, g.e - g.b);
             if (g.kind != K_WORD) return false;
-            if (date_first ? (w == "at" || w == "around" || w == "about" || w == "from")
-                           : (w == "on" || w == "of"))
+            // "Sonntag um 15:30 Uhr", "14 juillet à 15h30", "sabato alle 21:00", "15 Uhr am Sonntag"
+            if (date_first ? (w == "at" || w == "around" || w == "about" || w == "from" || w == "um" ||
+                              w == "om" || w == "à" || w == "alle" || w == "a" || w == "las" || w == "vers")
+                           : (w == "on" || w == "of" || w == "am" || w == "le" || w == "el" || w == "op"))
                 continue;
             return false;
         }
