@@ -80,3 +80,11 @@ TEST_CASE("tag dates: clock times of other languages, alone and with their day")
     CHECK(only_date("Kipchoge ran 2h01 in Berlin.") == "0 dates");
     CHECK(only_date("The limit is 30 km/h.") == "0 dates");
 }
+
+TEST_CASE("tag dates: shopping days, and names that contain a holiday") {
+    CHECK(only_date("Stores opened at 5 a.m. on Black Friday.", {2019, 12, 2}) == "5 a.m. on Black Friday=2019-11-29T05:00");
+    CHECK(only_date("Black Friday deals now run for weeks.") == "0 dates");
+    CHECK(only_date("He signed the Good Friday Agreement in Belfast.") == "0 dates");
+    CHECK(only_date("Crowds lined the route of the Thanksgiving Day Parade.") == "0 dates");
+    CHECK(only_date("Churches were full on Good Friday.", {2020, 4, 15}) == "Good Friday=2020-04-10");
+}

@@ -112,6 +112,7 @@ const std::unordered_map<std::string_view, LexEntry>& lexicon() {
         t["labor"] = {L_HOLIDAY, 14};
         t["memorial"] = {L_HOLIDAY, 15};
         t["election"] = {L_HOLIDAY, 16};
+        t["black"] = {L_HOLIDAY, 17};
         t["will"] = {L_FUT, 0};
         t["shall"] = {L_FUT, 0};
         for (const char* w : {"scheduled", "expected", "due", "set", "slated", "planned", "poised"})
@@ -1411,7 +1412,8 @@ bool Scanner::try_holiday(size_t i, Match& m) const {
         default: break;
     }
     // Movable feasts: Easter (Sunday/Monday/Day), Good Friday, Palm Sunday, Ash Wednesday,
-    // Maundy Thursday, Whit Sunday, Pentecost; US Thanksgiving (Day), Labor Day, Memorial Day.
+    // Maundy Thursday, Whit Sunday, Pentecost; US Thanksgiving (Day), Labor Day, Memorial Day,
+    // Black Friday.
     m.what = W_FEAST;
     auto prep = [&] {
         return i > 0 && (word_is(i - 1, "at") || word_is(i - 1, "before") || word_is(i - 1, "after") ||
@@ -1441,6 +1443,9 @@ bool Scanner::try_holiday(size_t i, Match& m) const {
         case 16:  // US Election Day (both words capitalised)
             if (word_is(i + 1, "day") && (T(i + 1).flags & F_CAP)) { m.n = 16; m.te = i + 2; return true; }
             return false;
+        // Black Friday: a day only after a preposition ("queues on Black Friday"); "Black
+        // Friday sales" are a season.
+        case 17: if (wd_next && nx.val == 4 && prep()) { m.n = 17; m.te = i + 2; return true; } return false;
         default: return false;
     }
 }
@@ -1479,7 +1484,8 @@ void Scanner::run(std::vector<Match>& out) {
                 case L_NUMWORD: ok = try_relative(i, m); break;
                 case L_NOONMID: ok = try_time(i, m); break;
                 case L_HOLIDAY:
-                    ok = try_holiday(i, m);
+                    // "the Good Friday Agreement", "the Thanksgiving Day Parade": names
+                    ok = try_holiday(i, m) && !capitalized_name_at(m.te);
                     if (ok && m.what == W_FEAST && punct(m.te, ',')) {  // "Ash Wednesday, February 14"
                         Match d;
                         if (try_absolute(m.te + 1, d) && (d.what == W_FULL || d.what == W_MONTHDAY) && !d.range) {
@@ -1637,6 +1643,7 @@ Date holiday_date(int which, int y) {
         case 15: return nth_weekday(5, 0, -1);          // Memorial Day: last Monday of May
         case 16:                                        // Election Day: the Tuesday after the first Monday of November
             return civil_from_days(days_from_civil(nth_weekday(11, 0, 1)) + 1);
+        case 17: return civil_from_days(days_from_civil(nth_weekday(11, 3, 4)) + 1);  // Black Friday
         default: return civil_from_days(easter);
     }
 }
