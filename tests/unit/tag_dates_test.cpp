@@ -88,3 +88,14 @@ TEST_CASE("tag dates: shopping days, and names that contain a holiday") {
     CHECK(only_date("Crowds lined the route of the Thanksgiving Day Parade.") == "0 dates");
     CHECK(only_date("Churches were full on Good Friday.", {2020, 4, 15}) == "Good Friday=2020-04-10");
 }
+
+TEST_CASE("tag dates: 'ago' in other languages") {
+    CHECK(only_date("Vor drei Tagen stürzte die Brücke ein.") == "Vor drei Tagen=2020-03-20");
+    CHECK(only_date("Das Werk schloss vor einem Monat.") == "vor einem Monat=2020-02");
+    CHECK(only_date("Il y a deux semaines, le pont s'est effondré.") == "Il y a deux semaines=2020-03-09");
+    CHECK(only_date("La empresa cerró hace cinco años.") == "hace cinco años=2015");
+    CHECK(only_date("Il ponte è crollato due settimane fa.") == "due settimane fa=2020-03-09");
+    CHECK(only_date("De brug stortte drie dagen geleden in.") == "drie dagen geleden=2020-03-20");
+    CHECK(only_date("Vor dem Spiel am Samstag wird gefeiert.") == "Samstag=2020-03-28");
+    CHECK(only_date("The report is due in two weeks.") == "in two weeks=2020-04-06");
+}

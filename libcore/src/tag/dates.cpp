@@ -33,6 +33,8 @@ enum Lex : uint8_t {
     L_MOD,       // last -1, this 0, next 1
     L_UNIT,      // day 1, week 2, month 3, year 4
     L_AGO,
+    L_FAGO,      // "ago" of other languages, before or after: "vor", "hace", "fa", "geleden" (no tense cue:
+                 // they also mean "before", "does")
     L_NUMWORD,   // a/an/one .. twelve
     L_PREP,      // words after which a bare month or year is a date
     L_FUT,       // will, shall
@@ -83,6 +85,31 @@ const std::unordered_map<std::string_view, LexEntry>& lexicon() {
                                                      {"month", 3}, {"months", 3}, {"year", 4}, {"years", 4}};
         for (auto [w, v] : units) t[w] = {L_UNIT, int8_t(v)};
         t["ago"] = {L_AGO, 0};
+        // other languages: "vor zwei Wochen", "hace dos semanas", "due settimane fa", "twee
+        // weken geleden" ("il y a" is found from its "a")
+        for (const char* w : {"vor", "hace", "fa", "geleden"}) t[w] = {L_FAGO, 0};
+        const std::pair<const char*, int> foreign_units[] = {
+            {"tag", 1}, {"tagen", 1}, {"tage", 1}, {"woche", 2}, {"wochen", 2}, {"monat", 3}, {"monaten", 3},
+            {"monate", 3}, {"jahr", 4}, {"jahren", 4}, {"jahre", 4},
+            {"jour", 1}, {"jours", 1}, {"semaine", 2}, {"semaines", 2}, {"mois", 3}, {"an", 4}, {"ans", 4},
+            {"année", 4}, {"années", 4},
+            {"día", 1}, {"días", 1}, {"semana", 2}, {"semanas", 2}, {"mes", 3}, {"meses", 3}, {"año", 4},
+            {"años", 4},
+            {"giorno", 1}, {"giorni", 1}, {"settimana", 2}, {"settimane", 2}, {"mese", 3}, {"mesi", 3},
+            {"anno", 4}, {"anni", 4},
+            {"dag", 1}, {"dagen", 1}, {"weken", 2}, {"maand", 3}, {"maanden", 3}, {"jaar", 4}, {"jaren", 4}};
+        const std::pair<const char*, int> foreign_counts[] = {
+            {"ein", 1}, {"einem", 1}, {"einer", 1}, {"zwei", 2}, {"drei", 3}, {"vier", 4}, {"fünf", 5},
+            {"sechs", 6}, {"zehn", 10},
+            {"un", 1}, {"une", 1}, {"deux", 2}, {"trois", 3}, {"quatre", 4}, {"cinq", 5}, {"dix", 10},
+            {"una", 1}, {"dos", 2}, {"tres", 3}, {"cuatro", 4}, {"cinco", 5}, {"seis", 6}, {"diez", 10},
+            {"tre", 3}, {"quattro", 4}, {"cinque", 5}, {"sei", 6}, {"dieci", 10},
+            {"een", 1}, {"twee", 2}, {"drie", 3}, {"vijf", 5}, {"zes", 6}, {"tien", 10}};
+        // English words keep their entry ("an" stays "an", not the French year)
+        for (auto [w, v] : foreign_units)
+            if (!t.count(w)) t[w] = {L_UNIT, int8_t(v)};
+        for (auto [w, v] : foreign_counts)
+            if (!t.count(w)) t[w] = {L_NUMWORD, int8_t(v)};
         const char* nums[] = {"zero", "one", "two",   "three",  "four", "five",  "six",
                               "seven", "eight", "nine", "ten", "eleven", "twelve"};
         for (int i = 1; i <= 12; ++i) t[nums[i]] = {L_NUMWORD, int8_t(i)};
@@ -486,6 +513,9 @@ struct Match {
     bool range = false;
 };
 
+// `count` days, weeks, months or years (unit 1..4, as L_UNIT) from the reference.
+void set_units_away(Match& m, int count, int unit);
+
 class Scanner {
   public:
     Scanner(std::string_view s, const std::vector<Tok>& t, std::optional<Date> ref, bool us_order)
@@ -596,6 +626,9 @@ class Scanner {
     bool try_day_of_month(size_t i, Match& m) const;
     bool try_holiday(size_t i, Match& m) const;
     size_t parse_clock(size_t i, Match& m) const;  // hh:mm[:ss]; returns end or 0
+    int count_at(size_t i) const;  // "3", "three", "drei", "tres": the count, or -1
+    // After "vor", "hace", "il y a" (i is "vor", "hace" or the "a"): the token after; else 0.
+    size_t ago_prefix_end(size_t i) const;
     size_t parse_continental_clock(size_t i, Match& m) const;  // "15:30 Uhr", "15h30"; end or 0
     // "um 15:30", "om 20.00 uur", "à 15h30", "alle 21:00", "a las 10:00"
     bool clock_prep_of_other_language(size_t k) const {
@@ -1065,34 +1098,54 @@ bool Scanner::try_relative(size_t i, Match& m) const {
         }
         return false;
     }
-    // "two weeks ago", "3 days ago", "a year ago"
-    int n = -1;
-    if (t.kind == K_NUM && t.ndig <= 3) n = t.num;
-    else if (t.kind == K_WORD && t.lex == L_NUMWORD) n = t.val;
-    if (n >= 0 && T(i + 1).kind == K_WORD && T(i + 1).lex == L_UNIT && T(i + 2).lex == L_AGO &&
-        T(i + 2).kind == K_WORD) {
-        const int unit = T(i + 1).val;
-        m.what = unit == 1 ? W_RELDAY : unit == 2 ? W_RELDAY : unit == 3 ? W_RELMONTH : W_RELYEAR;
-        m.n = unit == 2 ? -7 * n : -n;
+    // "two weeks ago", "3 days ago", "a year ago", "due settimane fa", "twee weken geleden"
+    const int n = count_at(i);
+    if (n >= 0 && T(i + 1).kind == K_WORD && T(i + 1).lex == L_UNIT &&
+        (T(i + 2).lex == L_AGO || T(i + 2).lex == L_FAGO) && T(i + 2).kind == K_WORD) {
+        set_units_away(m, -n, T(i + 1).val);
         m.te = i + 3;
         return true;
     }
+    // "vor zwei Wochen", "hace dos semanas", "il y a deux semaines"
+    if (const size_t q = ago_prefix_end(i)) {
+        const int k = count_at(q);
+        if (k >= 0 && T(q + 1).kind == K_WORD && T(q + 1).lex == L_UNIT) {
+            set_units_away(m, -k, T(q + 1).val);
+            if (word_is(i, "a")) m.tb = i - 2;
+            m.te = q + 2;
+            return true;
+        }
+    }
     // "in two weeks", "in 3 days": future only (checked by the caller with the tense)
     if (t.kind == K_WORD && word_is(i, "in")) {
-        const Tok& u = T(i + 1);
-        int k = -1;
-        if (u.kind == K_NUM && u.ndig <= 3) k = u.num;
-        else if (u.kind == K_WORD && u.lex == L_NUMWORD) k = u.val;
+        const int k = count_at(i + 1);
         if (k > 0 && T(i + 2).kind == K_WORD && T(i + 2).lex == L_UNIT && T(i + 3).kind != K_NUM) {
-            const int unit = T(i + 2).val;
-            m.what = unit == 1 ? W_RELDAY : unit == 2 ? W_RELDAY : unit == 3 ? W_RELMONTH : W_RELYEAR;
-            m.n = unit == 2 ? 7 * k : k;
+            set_units_away(m, k, T(i + 2).val);
             m.mod = 1;  // marks "in N units": needs a future clause
             m.te = i + 3;
             return true;
         }
     }
     return false;
+}
+
+int Scanner::count_at(size_t i) const {
+    const Tok& t = T(i);
+    if (t.kind == K_NUM && t.ndig <= 3) return t.num;
+    if (t.kind == K_WORD && t.lex == L_NUMWORD) return t.val;
+    if (word_is(i, "due")) return 2;  // Italian; in English a word of schedules
+    return -1;
+}
+
+size_t Scanner::ago_prefix_end(size_t i) const {
+    if (T(i).lex == L_FAGO && (word_is(i, "vor") || word_is(i, "hace"))) return i + 1;
+    if (word_is(i, "a") && i >= 2 && word_is(i - 2, "il") && word_is(i - 1, "y")) return i + 1;
+    return 0;
+}
+
+void set_units_away(Match& m, int count, int unit) {
+    m.what = unit == 1 || unit == 2 ? W_RELDAY : unit == 3 ? W_RELMONTH : W_RELYEAR;
+    m.n = unit == 2 ? 7 * count : count;
 }
 
 bool Scanner::try_year(size_t i, Match& m) const {
@@ -1481,7 +1534,8 @@ void Scanner::run(std::vector<Match>& out) {
                     else ok = try_relative(i, m);
                     break;
                 case L_RELDAY:
-                case L_NUMWORD: ok = try_relative(i, m); break;
+                case L_NUMWORD:
+                case L_FAGO: ok = try_relative(i, m); break;
                 case L_NOONMID: ok = try_time(i, m); break;
                 case L_HOLIDAY:
                     // "the Good Friday Agreement", "the Thanksgiving Day Parade": names
@@ -1497,6 +1551,7 @@ void Scanner::run(std::vector<Match>& out) {
                 case L_PREP: ok = word_is(i, "in") && try_relative(i, m); break;
                 default:
                     if (T(i + 1).lex == L_WEEKEND) ok = try_weekend(i, m);
+                    else if (T(i + 2).lex == L_FAGO) ok = try_relative(i, m);  // "due settimane fa"
                     break;
             }
         }
