@@ -99,3 +99,16 @@ TEST_CASE("tag dates: 'ago' in other languages") {
     CHECK(only_date("Vor dem Spiel am Samstag wird gefeiert.") == "Samstag=2020-03-28");
     CHECK(only_date("The report is due in two weeks.") == "in two weeks=2020-04-06");
 }
+
+TEST_CASE("tag dates: months and years after prepositions of other languages") {
+    CHECK(only_date("Die Inflation stieg im Januar.") == "Januar=2020-01");
+    CHECK(only_date("Le chantier reprendra en septembre.") == "septembre=2020-09");
+    CHECK(only_date("Les prix ont augmenté en novembre.") == "novembre=2019-11");
+    CHECK(only_date("Las obras terminan en mayo de 2021.") == "mayo de 2021=2021-05");
+    CHECK(only_date("Il museo è chiuso dal marzo 2019.") == "marzo 2019=2019-03");
+    CHECK(only_date("Het bedrijf bestaat sinds 1998.") == "1998=1998");
+    CHECK(only_date("Le parti a été fondé en 1972.") == "1972=1972");
+    CHECK(only_date("Die Firma wurde im Jahr 2004 gegründet.") == "2004=2004");
+    CHECK(only_date("La sonde file vers Mars.") == "0 dates");
+    CHECK(only_date("Il a mis 1500 euros en jeu.") == "0 dates");
+}

@@ -624,6 +624,7 @@ class Scanner {
     bool try_weekend(size_t i, Match& m) const;
     bool try_cjk(size_t i, Match& m) const;
     bool try_day_of_month(size_t i, Match& m) const;
+    bool try_month_of_other_language(size_t i, Match& m) const;
     bool try_holiday(size_t i, Match& m) const;
     size_t parse_clock(size_t i, Match& m) const;  // hh:mm[:ss]; returns end or 0
     int count_at(size_t i) const;  // "3", "three", "drei", "tres": the count, or -1
@@ -631,6 +632,14 @@ class Scanner {
     size_t ago_prefix_end(size_t i) const;
     size_t parse_continental_clock(size_t i, Match& m) const;  // "15:30 Uhr", "15h30"; end or 0
     // "um 15:30", "om 20.00 uur", "à 15h30", "alle 21:00", "a las 10:00"
+    // "im Mai", "en mai 2019", "desde marzo", "nel 2020", "sinds juni", "Anfang 2021"
+    bool month_prep_of_other_language(size_t k) const {
+        for (std::string_view w : {"im", "ab", "seit", "bis", "anfang", "ende", "mitte", "jahr", "en", "depuis",
+                                   "début", "fin", "année", "desde", "hasta", "año", "nel", "dal", "fino",
+                                   "inizio", "fine", "anno", "sinds", "vanaf", "tot", "eind", "begin", "jaar"})
+            if (word_is(k, w)) return true;
+        return false;
+    }
     bool clock_prep_of_other_language(size_t k) const {
         for (std::string_view w : {"um", "ab", "gegen", "om", "à", "vers", "dès", "alle", "las", "ore"})
             if (word_is(k, w)) return true;
@@ -1004,6 +1013,34 @@ bool Scanner::try_day_first(size_t i, Match& m) const {
     return true;
 }
 
+bool Scanner::try_month_of_other_language(size_t i, Match& m) const {
+    // "im Mai", "en mai 2019", "desde marzo de 2020", "sinds juni" (after a day number they are
+    // read by try_day_first). Their names are lower case but in German: a capitalized one
+    // elsewhere is a name ("vers Mars").
+    const Tok& t = T(i);
+    if (!(t.kind == K_WORD && t.lex == L_FMONTH && i > 0 && month_prep_of_other_language(i - 1))) return false;
+    if ((t.flags & F_CAP) && !(word_is(i - 1, "im") || word_is(i - 1, "ab") || word_is(i - 1, "seit") ||
+                               word_is(i - 1, "bis") || word_is(i - 1, "anfang") || word_is(i - 1, "ende") ||
+                               word_is(i - 1, "mitte")))
+        return false;
+    m = Match{};
+    m.tb = i;
+    m.m = t.val;
+    size_t y = i + 1;
+    if (word_is(y, "de") || word_is(y, "del")) ++y;
+    if (year_num(y) && free_after(y + 1)) {
+        m.what = W_YM;
+        m.y = T(y).num;
+        m.te = y + 1;
+    } else {
+        m.what = W_MONTH;
+        m.te = i + 1;
+    }
+    m.since = word_is(i - 1, "seit") || word_is(i - 1, "depuis") || word_is(i - 1, "desde") ||
+              word_is(i - 1, "sinds");
+    return true;
+}
+
 bool Scanner::try_weekday(size_t i, Match& m) const {
     const Tok& t = T(i);
     if (!weekday_word(i)) return false;
@@ -1176,6 +1213,7 @@ bool Scanner::try_year(size_t i, Match& m) const {
         ok = ok && (word_is(i - 1, "in") || word_is(i - 1, "since") || word_is(i - 1, "until") ||
                     word_is(i - 1, "by") || word_is(i - 1, "from") || word_is(i - 1, "before") ||
                     word_is(i - 1, "after") || word_is(i - 1, "during") || word_is(i - 1, "till"));
+    if (!ok && y >= 1500 && month_prep_of_other_language(i - 1)) ok = true;  // "en 2020", "im Jahr 2020"
     // "in 2018 and 2019": a year after another one
     if (!ok && i >= 2 && (word_is(i - 1, "and") || word_is(i - 1, "or")) && year_num(i - 2) && y >= 1500)
         ok = true;
@@ -1525,6 +1563,7 @@ void Scanner::run(std::vector<Match>& out) {
                 case L_WEEKDAY:
                 case L_FWEEKDAY: ok = try_weekday(i, m); break;
                 case L_FMOD: ok = try_weekday(i + 1, m) && m.tb == i; break;
+                case L_FMONTH: ok = try_month_of_other_language(i, m); break;
                 case L_MOD:
                     // "last Wednesday", "next March" are found from the weekday / month
                     if (weekday_word(i + 1) && try_weekday(i + 1, m) && m.tb == i) ok = true;
