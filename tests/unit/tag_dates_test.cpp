@@ -112,3 +112,10 @@ TEST_CASE("tag dates: months and years after prepositions of other languages") {
     CHECK(only_date("La sonde file vers Mars.") == "0 dates");
     CHECK(only_date("Il a mis 1500 euros en jeu.") == "0 dates");
 }
+
+TEST_CASE("tag dates: a capitalized 'today' inside a sentence is a name") {
+    CHECK(only_date("Chris Hoy won six Olympic golds.") == "0 dates");
+    CHECK(only_date("She told the BBC's Today programme that talks had stalled.") == "0 dates");
+    CHECK(only_date("Hoy el Gobierno aprobó el plan.") == "Hoy=2020-03-23");
+    CHECK(only_date("Today the court ruled.") == "Today=2020-03-23");
+}

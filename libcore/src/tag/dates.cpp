@@ -1093,6 +1093,8 @@ bool Scanner::try_relative(size_t i, Match& m) const {
     m = Match{};
     m.tb = i;
     if (t.lex == L_RELDAY) {
+        // capitalized inside a sentence it names something: "Chris Hoy", "the Today programme"
+        if ((t.flags & F_CAP) && !(t.flags & F_SENT)) return false;
         m.what = W_RELDAY;
         m.n = t.val;
         m.te = i + 1;
