@@ -118,4 +118,6 @@ TEST_CASE("tag dates: a capitalized 'today' inside a sentence is a name") {
     CHECK(only_date("She told the BBC's Today programme that talks had stalled.") == "0 dates");
     CHECK(only_date("Hoy el Gobierno aprobó el plan.") == "Hoy=2020-03-23");
     CHECK(only_date("Today the court ruled.") == "Today=2020-03-23");
+    // after an abbreviation's full stop it may open a sentence
+    CHECK(only_date("Prices rose in the U.S. Yesterday the Fed met.") == "Yesterday=2020-03-22");
 }

@@ -1093,8 +1093,9 @@ bool Scanner::try_relative(size_t i, Match& m) const {
     m = Match{};
     m.tb = i;
     if (t.lex == L_RELDAY) {
-        // capitalized inside a sentence it names something: "Chris Hoy", "the Today programme"
-        if ((t.flags & F_CAP) && !(t.flags & F_SENT)) return false;
+        // capitalized after a word it names something: "Chris Hoy", "the Today programme" (after
+        // a full stop it may open a sentence the tokenizer took for an abbreviation's)
+        if ((t.flags & F_CAP) && !(t.flags & F_SENT) && i > 0 && T(i - 1).kind == K_WORD) return false;
         m.what = W_RELDAY;
         m.n = t.val;
         m.te = i + 1;
