@@ -271,12 +271,14 @@ TEST_CASE("tag: hand-checked date set (tests/data/tag/dates.tsv)") {
     CHECK(score.recall >= 0.9);
 }
 
-// Written blind, before the tagger's rules were read: the honest measure of text nobody tuned on.
+// Written blind, before the tagger's rules were read. The first run (P 0.864, R 0.745) is the
+// honest measure of text nobody tuned on; the rules fixed since are general ones, each tested
+// on other strings in tag_dates_test.cpp, but the set is no longer blind.
 TEST_CASE("tag: held-out date set (tests/data/tag/dates_heldout.tsv)") {
     const auto score = score_date_set("dates_heldout.tsv");
     CHECK(score.texts >= 60);
-    CHECK(score.precision >= 0.85);  // first blind run: 0.864
-    CHECK(score.recall >= 0.74);     // first blind run: 0.745
+    CHECK(score.precision >= 0.95);
+    CHECK(score.recall >= 0.95);
 }
 
 TEST_CASE("tag: language of long and short texts") {
