@@ -111,6 +111,7 @@ TEST_CASE("tag dates: months and years after prepositions of other languages") {
     CHECK(only_date("Die Firma wurde im Jahr 2004 gegründet.") == "2004=2004");
     CHECK(only_date("La sonde file vers Mars.") == "0 dates");
     CHECK(only_date("Il a mis 1500 euros en jeu.") == "0 dates");
+    CHECK(only_date("A fine 2015 vintage was served.") == "0 dates");
 }
 
 TEST_CASE("tag dates: a capitalized 'today' inside a sentence is a name") {

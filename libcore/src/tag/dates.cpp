@@ -632,11 +632,12 @@ class Scanner {
     size_t ago_prefix_end(size_t i) const;
     size_t parse_continental_clock(size_t i, Match& m) const;  // "15:30 Uhr", "15h30"; end or 0
     // "um 15:30", "om 20.00 uur", "à 15h30", "alle 21:00", "a las 10:00"
-    // "im Mai", "en mai 2019", "desde marzo", "nel 2020", "sinds juni", "Anfang 2021"
+    // "im Mai", "en mai 2019", "desde marzo", "nel 2020", "sinds juni", "Anfang 2021" (not the
+    // Italian "fine", English too: "a fine 2020 vintage")
     bool month_prep_of_other_language(size_t k) const {
         for (std::string_view w : {"im", "ab", "seit", "bis", "anfang", "ende", "mitte", "jahr", "en", "depuis",
                                    "début", "fin", "année", "desde", "hasta", "año", "nel", "dal", "fino",
-                                   "inizio", "fine", "anno", "sinds", "vanaf", "tot", "eind", "begin", "jaar"})
+                                   "inizio", "anno", "sinds", "vanaf", "tot", "eind", "begin", "jaar"})
             if (word_is(k, w)) return true;
         return false;
     }
