@@ -36,6 +36,8 @@ TEST_CASE("tag dates: weekdays and yesterday/today/tomorrow in other languages")
     CHECK(only_date("El martes pasado cayó la bolsa.") == "martes pasado=2020-03-17");
     // a capitalized weekday of another language after a name is part of the name
     CHECK(only_date("Plácido Domingo cantó en Viena.") == "0 dates");
+    // Portuguese short weekday names are ordinals too, and an English "quinta" is a wine estate
+    CHECK(only_date("The wine comes from the quinta in the Douro valley.") == "0 dates");
 }
 
 TEST_CASE("tag dates: names that contain a weekday") {

@@ -53,7 +53,7 @@ enum Lex : uint8_t {
     L_WEEKEND,
     L_HOLIDAY,   // christmas 1, new 2, valentine 3, boxing 4, halloween 5
     L_FMONTH,    // val 1..12: French, German, Spanish, Italian, Portuguese, Dutch month names
-    L_FWEEKDAY,  // val 0..6: weekday names of the same languages, in any case
+    L_FWEEKDAY,  // val 0..6: weekday names of the same languages but Portuguese, in any case
     L_FMOD,      // -1 last, 1 next, before or after a weekday: "letzten Freitag", "lundi dernier"
 };
 
@@ -224,9 +224,9 @@ const std::unordered_map<std::string_view, LexEntry>& lexicon() {
             {"lunedì", 0}, {"lunedi", 0}, {"martedì", 1}, {"martedi", 1}, {"mercoledì", 2},
             {"mercoledi", 2}, {"giovedì", 3}, {"giovedi", 3}, {"venerdì", 4}, {"venerdi", 4},
             {"sabato", 5}, {"domenica", 6},
-            {"segunda", 0}, {"terça", 1}, {"quarta", 2}, {"quinta", 3}, {"sexta", 4},
             {"maandag", 0}, {"dinsdag", 1}, {"woensdag", 2}, {"donderdag", 3}, {"vrijdag", 4},
             {"zaterdag", 5}, {"zondag", 6}};
+        // (not the Portuguese "segunda", "quinta", ...: ordinals as well, and "a quinta" is a farm)
         for (auto [w, v] : foreign_days) t[w] = {L_FWEEKDAY, int8_t(v)};
         // yesterday, today, tomorrow ("hier" and "morgen" also mean "here" and "morning")
         const std::pair<const char*, int> foreign_reldays[] = {
