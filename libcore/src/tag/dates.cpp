@@ -283,7 +283,7 @@ class LexTable {
     }
 
   private:
-    static constexpr size_t kSlots = 2048;  // power of two, load below 1/4
+    static constexpr size_t kSlots = 4096;  // power of two, load below 1/4
     struct Slot {
         char key[kMaxKey];
         uint8_t len = 0;
@@ -441,9 +441,8 @@ void tokenize(std::string_view s, std::vector<Tok>& toks) {
                     if (ascii && (t.flags & F_LOWER) && len >= 4 && buf[len - 2] == 'e' && buf[len - 1] == 'd' &&
                         t.lex != L_NOTED)
                         t.flags |= F_ED;
-                    if (!ascii || buf[len - 1] == 'o') {
-                        if (has_future_ending(std::string_view(buf, len))) t.flags |= F_FUTEND;
-                    }
+                    if ((!ascii || (len >= 7 && buf[len - 1] == 'o')) && has_future_ending(std::string_view(buf, len)))
+                        t.flags |= F_FUTEND;
                 }
                 i = j;
             }
@@ -538,8 +537,8 @@ class Scanner {
         if (T(i).kind != K_WORD) return false;
         auto x = word(i);
         if (x.size() != w.size()) return false;
-        for (size_t k = 0; k < w.size(); ++k)  // ASCII letters in any case; other bytes as they are
-            if ((x[k] >= 'A' && x[k] <= 'Z' ? x[k] | 0x20 : x[k]) != w[k]) return false;
+        for (size_t k = 0; k < w.size(); ++k)  // folded on both sides: "à" matches "à" and "À"
+            if ((x[k] | 0x20) != (w[k] | 0x20)) return false;
         return true;
     }
     bool is_month_word(size_t i) const {
@@ -604,10 +603,11 @@ class Scanner {
     // after the first day. Returns that second day's token, or 0.
     size_t second_day_of_range(size_t j, int first) const {
         if (punct(j, '.') && glued(j) && (T(j + 1).kind == K_WORD || punct(j + 1, '-'))) ++j;  // "12. bis"
-        const bool dash = punct(j, '-') && glued(j) && glued(j + 1);
-        bool word = false;
-        for (std::string_view w : {"to", "and", "au", "et", "bis", "und", "al", "y", "e", "tot"}) word = word || word_is(j, w);
-        return (dash || word) && day_num(j + 1) && T(j + 1).num > first ? j + 1 : 0;
+        if (!(day_num(j + 1) && T(j + 1).num > first)) return 0;
+        if (punct(j, '-') && glued(j) && glued(j + 1)) return j + 1;
+        for (std::string_view w : {"to", "and", "au", "et", "bis", "und", "al", "y", "e", "tot"})
+            if (word_is(j, w)) return j + 1;
+        return 0;
     }
 
     bool try_iso(size_t i, Match& m) const;
@@ -1070,18 +1070,17 @@ bool Scanner::try_weekday(size_t i, Match& m) const {
         m.te = i + 2;
         return true;
     }
-    // "a Sunday school", "every Friday", "the Mail on Sunday", "his man Friday", "the novel
-    // Saturday"
-    if (i > 0 && (word_is(i - 1, "a") || word_is(i - 1, "an") || word_is(i - 1, "every") || word_is(i - 1, "each") ||
-                  word_is(i - 1, "any") || word_is(i - 1, "man") || word_is(i - 1, "girl") || names_a_work(i - 1)))
-        return false;
-    if (i > 1 && word_is(i - 1, "on") && word(i - 2) == "Mail") return false;
-    // "cast as Wednesday Addams" (but "as early as Monday")
-    if (word_is(i - 1, "as") && capitalized_name_at(i + 1)) return false;
     if (prep_before(i)) {
+        // "the Mail on Sunday", "cast as Wednesday Addams" (but "as early as Monday")
+        if (i > 1 && word_is(i - 1, "on") && word(i - 2) == "Mail") return false;
+        if (word_is(i - 1, "as") && capitalized_name_at(i + 1)) return false;
         m.since = word_is(i - 1, "since");
         return true;
     }
+    // "a Sunday school", "every Friday", "his man Friday", "the novel Saturday"
+    if (i > 0 && (word_is(i - 1, "a") || word_is(i - 1, "an") || word_is(i - 1, "every") || word_is(i - 1, "each") ||
+                  word_is(i - 1, "any") || word_is(i - 1, "man") || word_is(i - 1, "girl") || names_a_work(i - 1)))
+        return false;
     // "Sheffield Wednesday", "Black Friday", "Super Tuesday", "Plácido Domingo": a name.
     if (i > 0 && T(i - 1).kind == K_WORD && !(T(i - 1).flags & F_LOWER)) return false;
     // "Wednesday Addams", "Sunday Times"
