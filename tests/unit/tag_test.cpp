@@ -20,6 +20,73 @@ using copydesk::testing::seed_article;
 
 namespace {
 
+// Scores find_dates on a hand-checked set in the dates.tsv format (see its header): precision
+// and recall of annotations with exact text and value; the recall is also the share of the
+// expected date expressions resolved correctly. Prints the figures and every miss.
+struct DateSetScore {
+    int texts = 0, expected = 0;
+    double precision = 0, recall = 0;
+};
+
+DateSetScore score_date_set(const std::string& name) {
+    std::ifstream in(COPYDESK_SOURCE_DIR "/tests/data/tag/" + name);
+    REQUIRE(in);
+    std::string line;
+    int tp = 0, fp = 0;
+    DateSetScore score;
+    std::ostringstream misses;
+    while (std::getline(in, line)) {
+        if (line.empty() || line[0] == '#') continue;
+        const size_t t1 = line.find('\t'), t2 = line.find('\t', t1 + 1);
+        REQUIRE(t1 != std::string::npos);
+        REQUIRE(t2 != std::string::npos);
+        const std::string ref = line.substr(0, t1), txt = line.substr(t1 + 1, t2 - t1 - 1),
+                          exp = line.substr(t2 + 1);
+        std::vector<std::pair<std::string, std::string>> want;
+        for (size_t p = 0; p < exp.size();) {
+            size_t e = exp.find(';', p);
+            if (e == std::string::npos) e = exp.size();
+            const std::string item = exp.substr(p, e - p);
+            const size_t eq = item.find('=');
+            REQUIRE(eq != std::string::npos);
+            want.emplace_back(item.substr(0, eq), item.substr(eq + 1));
+            p = e + 1;
+        }
+        ++score.texts;
+        score.expected += static_cast<int>(want.size());
+        const auto got = find_dates(txt, 0, ref == "-" ? std::nullopt : parse_date(ref));
+        std::vector<bool> used(want.size());
+        for (const auto& g : got) {
+            CHECK(slice(txt, g.start, g.end) == g.text);
+            bool hit = false;
+            for (size_t k = 0; k < want.size(); ++k) {
+                if (used[k] || want[k].first != g.text) continue;
+                used[k] = true;
+                if (want[k].second == g.value) { ++tp; hit = true; }
+                else misses << "  wrong value: " << g.text << " = " << g.value << " (want " << want[k].second
+                            << ")  in: " << txt << "\n";
+                break;
+            }
+            if (!hit) {
+                ++fp;
+                if (std::none_of(want.begin(), want.end(), [&](auto& w) { return w.first == g.text; }))
+                    misses << "  false alarm: " << g.text << " = " << g.value << "  in: " << txt << "\n";
+            }
+        }
+        for (size_t k = 0; k < want.size(); ++k)
+            if (!used[k])
+                misses << "  missed: " << want[k].first << " = " << want[k].second << "  in: " << txt << "\n";
+    }
+    // A wrong value counts as a false positive, and its expected item is not recalled.
+    score.precision = tp + fp ? double(tp) / (tp + fp) : 1.0;
+    score.recall = score.expected ? double(tp) / score.expected : 1.0;
+    std::cout << "tag dates, " << name << ": " << score.texts << " texts, " << score.expected
+              << " expected, precision " << score.precision << ", recall " << score.recall
+              << " (exact text and value)\n"
+              << misses.str();
+    return score;
+}
+
 }  // namespace
 
 TEST_CASE("tag: calendar arithmetic") {
@@ -194,66 +261,20 @@ TEST_CASE("tag: day and month order of numeric dates follows the language") {
 }
 
 TEST_CASE("tag: hand-checked date set (tests/data/tag/dates.tsv)") {
-    std::ifstream in(COPYDESK_SOURCE_DIR "/tests/data/tag/dates.tsv");
-    REQUIRE(in);
-    std::string line;
-    int texts = 0, tp = 0, fp = 0, fn = 0, span_tp = 0, expected_total = 0;
-    std::ostringstream misses;
-    while (std::getline(in, line)) {
-        if (line.empty() || line[0] == '#') continue;
-        const size_t t1 = line.find('\t'), t2 = line.find('\t', t1 + 1);
-        REQUIRE(t1 != std::string::npos);
-        REQUIRE(t2 != std::string::npos);
-        const std::string ref = line.substr(0, t1), txt = line.substr(t1 + 1, t2 - t1 - 1),
-                          exp = line.substr(t2 + 1);
-        std::vector<std::pair<std::string, std::string>> want;
-        for (size_t p = 0; p < exp.size();) {
-            size_t e = exp.find(';', p);
-            if (e == std::string::npos) e = exp.size();
-            const std::string item = exp.substr(p, e - p);
-            const size_t eq = item.find('=');
-            REQUIRE(eq != std::string::npos);
-            want.emplace_back(item.substr(0, eq), item.substr(eq + 1));
-            p = e + 1;
-        }
-        ++texts;
-        expected_total += static_cast<int>(want.size());
-        const auto got = find_dates(txt, 0, ref == "-" ? std::nullopt : parse_date(ref));
-        std::vector<bool> used(want.size());
-        for (const auto& g : got) {
-            CHECK(slice(txt, g.start, g.end) == g.text);
-            bool hit = false;
-            for (size_t k = 0; k < want.size(); ++k) {
-                if (used[k] || want[k].first != g.text) continue;
-                used[k] = true;
-                ++span_tp;
-                if (want[k].second == g.value) { ++tp; hit = true; }
-                else misses << "  wrong value: " << g.text << " = " << g.value << " (want " << want[k].second
-                            << ")  in: " << txt << "\n";
-                break;
-            }
-            if (!hit) {
-                ++fp;
-                if (std::none_of(want.begin(), want.end(), [&](auto& w) { return w.first == g.text; }))
-                    misses << "  false alarm: " << g.text << " = " << g.value << "  in: " << txt << "\n";
-            }
-        }
-        for (size_t k = 0; k < want.size(); ++k)
-            if (!used[k]) {
-                ++fn;
-                misses << "  missed: " << want[k].first << " = " << want[k].second << "  in: " << txt << "\n";
-            }
-    }
-    // A wrong value counts as both a false positive and a false negative.
-    fn += span_tp - tp;
-    const double precision = tp + fp ? double(tp) / (tp + fp) : 1.0;
-    const double recall = expected_total ? double(tp) / expected_total : 1.0;
-    std::cout << "tag dates: " << texts << " texts, " << expected_total << " expected, precision "
-              << precision << ", recall " << recall << " (exact text and value)\n"
-              << misses.str();
-    CHECK(texts >= 30);
-    CHECK(precision >= 0.9);
-    CHECK(recall >= 0.9);
+    const auto score = score_date_set("dates.tsv");
+    CHECK(score.texts >= 30);
+    CHECK(score.precision >= 0.9);
+    CHECK(score.recall >= 0.9);
+}
+
+// Written blind, before the tagger's rules were read. The first run (P 0.864, R 0.745) is the
+// honest measure of text nobody tuned on; the rules fixed since are general ones, each tested
+// on other strings in tag_dates_test.cpp, but the set is no longer blind.
+TEST_CASE("tag: held-out date set (tests/data/tag/dates_heldout.tsv)") {
+    const auto score = score_date_set("dates_heldout.tsv");
+    CHECK(score.texts >= 60);
+    CHECK(score.precision >= 0.95);
+    CHECK(score.recall >= 0.95);
 }
 
 TEST_CASE("tag: language of long and short texts") {

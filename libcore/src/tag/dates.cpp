@@ -33,6 +33,8 @@ enum Lex : uint8_t {
     L_MOD,       // last -1, this 0, next 1
     L_UNIT,      // day 1, week 2, month 3, year 4
     L_AGO,
+    L_FAGO,      // "ago" of other languages, before or after: "vor", "hace", "fa", "geleden" (no tense cue:
+                 // they also mean "before", "does")
     L_NUMWORD,   // a/an/one .. twelve
     L_PREP,      // words after which a bare month or year is a date
     L_FUT,       // will, shall
@@ -51,6 +53,8 @@ enum Lex : uint8_t {
     L_WEEKEND,
     L_HOLIDAY,   // christmas 1, new 2, valentine 3, boxing 4, halloween 5
     L_FMONTH,    // val 1..12: French, German, Spanish, Italian, Portuguese, Dutch month names
+    L_FWEEKDAY,  // val 0..6: weekday names of the same languages but Portuguese, in any case
+    L_FMOD,      // -1 last, 1 next, before or after a weekday: "letzten Freitag", "lundi dernier"
 };
 
 struct LexEntry {
@@ -81,6 +85,31 @@ const std::unordered_map<std::string_view, LexEntry>& lexicon() {
                                                      {"month", 3}, {"months", 3}, {"year", 4}, {"years", 4}};
         for (auto [w, v] : units) t[w] = {L_UNIT, int8_t(v)};
         t["ago"] = {L_AGO, 0};
+        // other languages: "vor zwei Wochen", "hace dos semanas", "due settimane fa", "twee
+        // weken geleden" ("il y a" is found from its "a")
+        for (const char* w : {"vor", "hace", "fa", "geleden"}) t[w] = {L_FAGO, 0};
+        const std::pair<const char*, int> foreign_units[] = {
+            {"tag", 1}, {"tagen", 1}, {"tage", 1}, {"woche", 2}, {"wochen", 2}, {"monat", 3}, {"monaten", 3},
+            {"monate", 3}, {"jahr", 4}, {"jahren", 4}, {"jahre", 4},
+            {"jour", 1}, {"jours", 1}, {"semaine", 2}, {"semaines", 2}, {"mois", 3}, {"an", 4}, {"ans", 4},
+            {"année", 4}, {"années", 4},
+            {"día", 1}, {"días", 1}, {"semana", 2}, {"semanas", 2}, {"mes", 3}, {"meses", 3}, {"año", 4},
+            {"años", 4},
+            {"giorno", 1}, {"giorni", 1}, {"settimana", 2}, {"settimane", 2}, {"mese", 3}, {"mesi", 3},
+            {"anno", 4}, {"anni", 4},
+            {"dag", 1}, {"dagen", 1}, {"weken", 2}, {"maand", 3}, {"maanden", 3}, {"jaar", 4}, {"jaren", 4}};
+        const std::pair<const char*, int> foreign_counts[] = {
+            {"ein", 1}, {"einem", 1}, {"einer", 1}, {"zwei", 2}, {"drei", 3}, {"vier", 4}, {"fünf", 5},
+            {"sechs", 6}, {"zehn", 10},
+            {"un", 1}, {"une", 1}, {"deux", 2}, {"trois", 3}, {"quatre", 4}, {"cinq", 5}, {"dix", 10},
+            {"una", 1}, {"dos", 2}, {"tres", 3}, {"cuatro", 4}, {"cinco", 5}, {"seis", 6}, {"diez", 10},
+            {"tre", 3}, {"quattro", 4}, {"cinque", 5}, {"sei", 6}, {"dieci", 10},
+            {"een", 1}, {"twee", 2}, {"drie", 3}, {"vijf", 5}, {"zes", 6}, {"tien", 10}};
+        // English words keep their entry ("an" stays "an", not the French year)
+        for (auto [w, v] : foreign_units)
+            if (!t.count(w)) t[w] = {L_UNIT, int8_t(v)};
+        for (auto [w, v] : foreign_counts)
+            if (!t.count(w)) t[w] = {L_NUMWORD, int8_t(v)};
         const char* nums[] = {"zero", "one", "two",   "three",  "four", "five",  "six",
                               "seven", "eight", "nine", "ten", "eleven", "twelve"};
         for (int i = 1; i <= 12; ++i) t[nums[i]] = {L_NUMWORD, int8_t(i)};
@@ -110,6 +139,7 @@ const std::unordered_map<std::string_view, LexEntry>& lexicon() {
         t["labor"] = {L_HOLIDAY, 14};
         t["memorial"] = {L_HOLIDAY, 15};
         t["election"] = {L_HOLIDAY, 16};
+        t["black"] = {L_HOLIDAY, 17};
         t["will"] = {L_FUT, 0};
         t["shall"] = {L_FUT, 0};
         for (const char* w : {"scheduled", "expected", "due", "set", "slated", "planned", "poised"})
@@ -147,6 +177,13 @@ const std::unordered_map<std::string_view, LexEntry>& lexicon() {
                               "begin", "end", "start", "open", "reopen", "close", "resume", "meet",
                               "arrive", "expire"})
             t[w] = {L_FUTWORD, 0};
+        // the same in other languages: "das Spiel beginnt am Sonntag", "la expo abre el lunes"
+        for (const char* w : {"beginnt", "endet", "startet", "öffnet", "findet", "commence", "ouvre", "débute",
+                              "empieza", "comienza", "abre", "inizia", "apre", "begint", "opent", "vindt"})
+            t[w] = {L_FUTWORD, 0};
+        // (not "sera": also the Italian evening, "venerdì sera")
+        for (const char* w : {"wird", "seront", "aura", "auront", "va", "vont", "zal", "zullen"})
+            t[w] = {L_FUT, 0};
         t["be"] = {L_BE, 0};
         t["been"] = {L_BE, 0};
         t["being"] = {L_BE, 0};
@@ -177,6 +214,36 @@ const std::unordered_map<std::string_view, LexEntry>& lexicon() {
             {"januari", 1}, {"februari", 2}, {"maart", 3}, {"mei", 5}, {"augustus", 8}};
         for (auto [w, v] : foreign)
             if (!t.count(w)) t[w] = {L_FMONTH, int8_t(v)};
+        const std::pair<const char*, int> foreign_days[] = {
+            {"montag", 0}, {"dienstag", 1}, {"mittwoch", 2}, {"donnerstag", 3}, {"freitag", 4},
+            {"samstag", 5}, {"sonnabend", 5}, {"sonntag", 6},
+            {"lundi", 0}, {"mardi", 1}, {"mercredi", 2}, {"jeudi", 3}, {"vendredi", 4}, {"samedi", 5},
+            {"dimanche", 6},
+            {"lunes", 0}, {"martes", 1}, {"miércoles", 2}, {"miercoles", 2}, {"jueves", 3},
+            {"viernes", 4}, {"sábado", 5}, {"sabado", 5}, {"domingo", 6},
+            {"lunedì", 0}, {"lunedi", 0}, {"martedì", 1}, {"martedi", 1}, {"mercoledì", 2},
+            {"mercoledi", 2}, {"giovedì", 3}, {"giovedi", 3}, {"venerdì", 4}, {"venerdi", 4},
+            {"sabato", 5}, {"domenica", 6},
+            {"maandag", 0}, {"dinsdag", 1}, {"woensdag", 2}, {"donderdag", 3}, {"vrijdag", 4},
+            {"zaterdag", 5}, {"zondag", 6}};
+        // (not the Portuguese "segunda", "quinta", ...: ordinals as well, and "a quinta" is a farm)
+        for (auto [w, v] : foreign_days) t[w] = {L_FWEEKDAY, int8_t(v)};
+        // yesterday, today, tomorrow ("hier" and "morgen" also mean "here" and "morning")
+        const std::pair<const char*, int> foreign_reldays[] = {
+            {"gestern", -1}, {"heute", 0}, {"demain", 1}, {"ayer", -1}, {"hoy", 0},
+            {"ieri", -1}, {"oggi", 0}, {"domani", 1}, {"ontem", -1}, {"hoje", 0}, {"amanhã", 1},
+            {"gisteren", -1}, {"vandaag", 0}};
+        for (auto [w, v] : foreign_reldays) t[w] = {L_RELDAY, int8_t(v)};
+        for (const char* w : {"letzten", "vergangenen", "dernier", "pasado", "scorso", "passato", "vorige",
+                              "afgelopen"})
+            t[w] = {L_FMOD, -1};
+        for (const char* w : {"nächsten", "prochain", "próximo", "prossimo", "volgende", "komende"})
+            t[w] = {L_FMOD, 1};
+        // past auxiliaries and preterites: "hat beschlossen", "ont annoncé", "fue", "hanno detto"
+        for (const char* w : {"hat", "hatte", "hatten", "wurde", "wurden", "waren", "ont", "avait", "avaient",
+                              "était", "étaient", "fue", "fueron", "había", "habían", "hanno", "aveva",
+                              "avevano", "heeft", "hebben", "werd"})
+            t[w] = {L_PAST, 0};
         for (const char* w : {"need", "indeed", "speed", "feed", "seed", "hundred", "bed", "red",
                               "shed", "proceed", "exceed", "succeed", "breed", "greed", "weed",
                               "deed", "creed", "embed", "steed", "tweed", "reed", "limited",
@@ -216,7 +283,7 @@ class LexTable {
     }
 
   private:
-    static constexpr size_t kSlots = 2048;  // power of two, load below 1/4
+    static constexpr size_t kSlots = 4096;  // power of two, load below 1/4
     struct Slot {
         char key[kMaxKey];
         uint8_t len = 0;
@@ -245,6 +312,7 @@ enum Flag : uint8_t {
     F_SENT = 4,        // first token of a sentence
     F_ED = 8,          // lowercase word ending in "ed" (a candidate past tense)
     F_LOWER = 16,      // word starting with a lowercase letter
+    F_FUTEND = 32,     // Italian or Spanish future ending: "giocherà", "cantará", "celebrarán"
 };
 
 struct Tok {
@@ -290,6 +358,13 @@ bool is_abbreviation(std::string_view w) {
                                                 "Nov", "Dec", "Ltd", "Capt", "Sgt", "Mt", "Ft"};
     for (auto a : list)
         if (a == w) return true;
+    return false;
+}
+
+// The third person future of Italian ("sarà", "giocheranno") and Spanish ("será", "celebrarán").
+bool has_future_ending(std::string_view w) {
+    for (std::string_view end : {"rà", "rá", "rán", "ranno"})
+        if (w.size() > end.size() + 1 && w.substr(w.size() - end.size()) == end) return true;
     return false;
 }
 
@@ -366,6 +441,8 @@ void tokenize(std::string_view s, std::vector<Tok>& toks) {
                     if (ascii && (t.flags & F_LOWER) && len >= 4 && buf[len - 2] == 'e' && buf[len - 1] == 'd' &&
                         t.lex != L_NOTED)
                         t.flags |= F_ED;
+                    if ((!ascii || (len >= 7 && buf[len - 1] == 'o')) && has_future_ending(std::string_view(buf, len)))
+                        t.flags |= F_FUTEND;
                 }
                 i = j;
             }
@@ -435,6 +512,9 @@ struct Match {
     bool range = false;
 };
 
+// `count` days, weeks, months or years (unit 1..4, as L_UNIT) from the reference.
+void set_units_away(Match& m, int count, int unit);
+
 class Scanner {
   public:
     Scanner(std::string_view s, const std::vector<Tok>& t, std::optional<Date> ref, bool us_order)
@@ -457,8 +537,8 @@ class Scanner {
         if (T(i).kind != K_WORD) return false;
         auto x = word(i);
         if (x.size() != w.size()) return false;
-        for (size_t k = 0; k < w.size(); ++k)
-            if ((x[k] | 0x20) != w[k]) return false;
+        for (size_t k = 0; k < w.size(); ++k)  // folded on both sides: "à" matches "à" and "À"
+            if ((x[k] | 0x20) != (w[k] | 0x20)) return false;
         return true;
     }
     bool is_month_word(size_t i) const {
@@ -492,9 +572,42 @@ class Scanner {
         return true;
     }
     bool prep_before(size_t i) const;
+    // A weekday name: English ones capitalized, those of other languages in any case (German
+    // capitalizes its nouns, the others write "lundi", "martes", "vrijdag").
+    bool weekday_word(size_t i) const {
+        const Tok& t = T(i);
+        return t.kind == K_WORD && ((t.lex == L_WEEKDAY && (t.flags & F_CAP)) || t.lex == L_FWEEKDAY);
+    }
+    // A capitalized word inside a sentence that is no month or weekday: the rest of a name
+    // ("Wednesday Addams", "Sunday Times", "Good Friday Agreement").
+    bool capitalized_name_at(size_t i) const {
+        const Tok& t = T(i);
+        return t.kind == K_WORD && (t.flags & F_CAP) && !(t.flags & F_SENT) && t.lex != L_MONTH &&
+               t.lex != L_MONABBR && t.lex != L_WEEKDAY;
+    }
+    // A word naming a work whose title may follow: "the novel Saturday", "the single Blue Monday".
+    bool names_a_work(size_t i) const {
+        for (std::string_view w : {"novel", "book", "film", "movie", "album", "song", "single", "series", "play",
+                                   "musical", "show", "poem", "painting"})
+            if (word_is(i, w)) return true;
+        return false;
+    }
     size_t skip_ordinal(size_t i) const {  // i is a number token; returns the token after it
         if (T(i + 1).kind == K_WORD && T(i + 1).lex == L_ORD && glued(i + 1)) return i + 2;
+        // Italian, Spanish and Portuguese "1° ottobre", "1º de mayo"
+        if (T(i + 1).kind == K_PUNCT && glued(i + 1) && (word(i + 1) == "°" || word(i + 1) == "º")) return i + 2;
         return i + 1;
+    }
+    // The second day of a range: "23-25 March", "15 to 20 April", "28 and 29 June", "du 3 au
+    // 5 juin", "vom 12. bis 15. März", "del 3 al 5 de junio", "van 3 tot 5 juni"; j is the token
+    // after the first day. Returns that second day's token, or 0.
+    size_t second_day_of_range(size_t j, int first) const {
+        if (punct(j, '.') && glued(j) && (T(j + 1).kind == K_WORD || punct(j + 1, '-'))) ++j;  // "12. bis"
+        if (!(day_num(j + 1) && T(j + 1).num > first)) return 0;
+        if (punct(j, '-') && glued(j) && glued(j + 1)) return j + 1;
+        for (std::string_view w : {"to", "and", "au", "et", "bis", "und", "al", "y", "e", "tot"})
+            if (word_is(j, w)) return j + 1;
+        return 0;
     }
 
     bool try_iso(size_t i, Match& m) const;
@@ -511,8 +624,28 @@ class Scanner {
     bool try_weekend(size_t i, Match& m) const;
     bool try_cjk(size_t i, Match& m) const;
     bool try_day_of_month(size_t i, Match& m) const;
+    bool try_month_of_other_language(size_t i, Match& m) const;
     bool try_holiday(size_t i, Match& m) const;
     size_t parse_clock(size_t i, Match& m) const;  // hh:mm[:ss]; returns end or 0
+    int count_at(size_t i) const;  // "3", "three", "drei", "tres": the count, or -1
+    // After "vor", "hace", "il y a" (i is "vor", "hace" or the "a"): the token after; else 0.
+    size_t ago_prefix_end(size_t i) const;
+    size_t parse_continental_clock(size_t i, Match& m) const;  // "15:30 Uhr", "15h30"; end or 0
+    // "um 15:30", "om 20.00 uur", "à 15h30", "alle 21:00", "a las 10:00"
+    // "im Mai", "en mai 2019", "desde marzo", "nel 2020", "sinds juni", "Anfang 2021" (not the
+    // Italian "fine", English too: "a fine 2020 vintage")
+    bool month_prep_of_other_language(size_t k) const {
+        for (std::string_view w : {"im", "ab", "seit", "bis", "anfang", "ende", "mitte", "jahr", "en", "depuis",
+                                   "début", "fin", "année", "desde", "hasta", "año", "nel", "dal", "fino",
+                                   "inizio", "anno", "sinds", "vanaf", "tot", "eind", "begin", "jaar"})
+            if (word_is(k, w)) return true;
+        return false;
+    }
+    bool clock_prep_of_other_language(size_t k) const {
+        for (std::string_view w : {"um", "ab", "gegen", "om", "à", "vers", "dès", "alle", "las", "ore"})
+            if (word_is(k, w)) return true;
+        return false;
+    }
     size_t parse_ampm(size_t i, Match& m) const;   // am/pm/a.m./p.m. after a number; end or i
     size_t parse_tz(size_t i, Match& m) const;
 };
@@ -562,6 +695,33 @@ size_t Scanner::parse_clock(size_t i, Match& m) const {
         j += 2;
         if (punct(j, '.') && glued(j) && T(j + 1).kind == K_NUM && glued(j + 1)) j += 2;  // fraction
     }
+    return j;
+}
+
+size_t Scanner::parse_continental_clock(size_t i, Match& m) const {
+    // "15:30 Uhr", "20.00 uur", "9 Uhr"; after a preposition also French "15h30", "8h"
+    // (alone "2h05" is as often a marathon time).
+    const Tok& t = T(i);
+    if (!(t.kind == K_NUM && t.ndig <= 2 && t.num <= 24)) return 0;
+    size_t j = i + 1;
+    int mi = 0;
+    if ((punct(j, ':') || punct(j, '.')) && glued(j) && T(j + 1).kind == K_NUM && glued(j + 1) &&
+        T(j + 1).ndig == 2 && T(j + 1).num < 60) {
+        mi = T(j + 1).num;
+        j += 2;
+    }
+    if (word_is(j, "uhr") || word_is(j, "uur")) {
+        ++j;
+    } else if (j == i + 1 && word_is(j, "h") && glued(j) && i > 0 && clock_prep_of_other_language(i - 1)) {
+        ++j;
+        if (T(j).kind == K_NUM && glued(j) && T(j).ndig == 2 && T(j).num < 60) mi = T(j++).num;
+    } else {
+        return 0;
+    }
+    if (!free_after(j)) return 0;
+    m.hh = t.num;
+    m.mi = mi;
+    m.ss = -1;
     return j;
 }
 
@@ -800,12 +960,10 @@ bool Scanner::try_day_first(size_t i, Match& m) const {
     m = Match{};
     m.tb = i;
     m.d = T(i).num;
-    // "23-25 March", "15 to 20 April", "28 and 29 June"
-    if (((punct(j, '-') && glued(j) && glued(j + 1)) || word_is(j, "to") || word_is(j, "and")) && day_num(j + 1) &&
-        T(j + 1).num > m.d) {
-        m.d2 = T(j + 1).num;
+    if (const size_t second = second_day_of_range(j, m.d)) {
+        m.d2 = T(second).num;
         m.range = true;
-        j = skip_ordinal(j + 1);
+        j = skip_ordinal(second);
     }
     if (ordinal && T(j).kind == K_WORD && T(j).lex == L_OF) ++j;
     // "23-Mar-2020"
@@ -856,9 +1014,37 @@ bool Scanner::try_day_first(size_t i, Match& m) const {
     return true;
 }
 
+bool Scanner::try_month_of_other_language(size_t i, Match& m) const {
+    // "im Mai", "en mai 2019", "desde marzo de 2020", "sinds juni" (after a day number they are
+    // read by try_day_first). Their names are lower case but in German: a capitalized one
+    // elsewhere is a name ("vers Mars").
+    const Tok& t = T(i);
+    if (!(t.kind == K_WORD && t.lex == L_FMONTH && i > 0 && month_prep_of_other_language(i - 1))) return false;
+    if ((t.flags & F_CAP) && !(word_is(i - 1, "im") || word_is(i - 1, "ab") || word_is(i - 1, "seit") ||
+                               word_is(i - 1, "bis") || word_is(i - 1, "anfang") || word_is(i - 1, "ende") ||
+                               word_is(i - 1, "mitte")))
+        return false;
+    m = Match{};
+    m.tb = i;
+    m.m = t.val;
+    size_t y = i + 1;
+    if (word_is(y, "de") || word_is(y, "del")) ++y;
+    if (year_num(y) && free_after(y + 1)) {
+        m.what = W_YM;
+        m.y = T(y).num;
+        m.te = y + 1;
+    } else {
+        m.what = W_MONTH;
+        m.te = i + 1;
+    }
+    m.since = word_is(i - 1, "seit") || word_is(i - 1, "depuis") || word_is(i - 1, "desde") ||
+              word_is(i - 1, "sinds");
+    return true;
+}
+
 bool Scanner::try_weekday(size_t i, Match& m) const {
     const Tok& t = T(i);
-    if (!(t.kind == K_WORD && t.lex == L_WEEKDAY && (t.flags & F_CAP))) return false;
+    if (!weekday_word(i)) return false;
     // "Saturday, March 21, 2020", "Saturday 21 March": the full date wins.
     size_t j = i + 1;
     if (punct(j, ',')) ++j;
@@ -874,26 +1060,31 @@ bool Scanner::try_weekday(size_t i, Match& m) const {
     m.wd = t.val;
     m.tb = i;
     m.te = i + 1;
-    if (i > 0 && T(i - 1).kind == K_WORD && T(i - 1).lex == L_MOD) {
+    if (i > 0 && T(i - 1).kind == K_WORD && (T(i - 1).lex == L_MOD || T(i - 1).lex == L_FMOD)) {
         m.mod = T(i - 1).val;
         m.tb = i - 1;
         return true;
     }
-    // "a Sunday school", "every Friday", "named his companion Friday", "the Mail on Sunday"
-    if (i > 0 && (word_is(i - 1, "a") || word_is(i - 1, "an") || word_is(i - 1, "every") || word_is(i - 1, "each") ||
-                  word_is(i - 1, "any")))
-        return false;
-    if (i > 1 && word_is(i - 1, "on") && word(i - 2) == "Mail") return false;
+    if (T(i + 1).kind == K_WORD && T(i + 1).lex == L_FMOD) {  // "lundi dernier", "sabato prossimo"
+        m.mod = T(i + 1).val;
+        m.te = i + 2;
+        return true;
+    }
     if (prep_before(i)) {
+        // "the Mail on Sunday", "cast as Wednesday Addams" (but "as early as Monday")
+        if (i > 1 && word_is(i - 1, "on") && word(i - 2) == "Mail") return false;
+        if (word_is(i - 1, "as") && capitalized_name_at(i + 1)) return false;
         m.since = word_is(i - 1, "since");
         return true;
     }
-    // "Sheffield Wednesday", "Black Friday", "Super Tuesday": a name, not a date.
+    // "a Sunday school", "every Friday", "his man Friday", "the novel Saturday"
+    if (i > 0 && (word_is(i - 1, "a") || word_is(i - 1, "an") || word_is(i - 1, "every") || word_is(i - 1, "each") ||
+                  word_is(i - 1, "any") || word_is(i - 1, "man") || word_is(i - 1, "girl") || names_a_work(i - 1)))
+        return false;
+    // "Sheffield Wednesday", "Black Friday", "Super Tuesday", "Plácido Domingo": a name.
     if (i > 0 && T(i - 1).kind == K_WORD && !(T(i - 1).flags & F_LOWER)) return false;
     // "Wednesday Addams", "Sunday Times"
-    if (T(i + 1).kind == K_WORD && (T(i + 1).flags & F_CAP) && !(T(i + 1).flags & F_SENT) &&
-        T(i + 1).lex != L_MONTH && T(i + 1).lex != L_MONABBR)
-        return false;
+    if (capitalized_name_at(i + 1)) return false;
     return true;
 }
 
@@ -902,6 +1093,9 @@ bool Scanner::try_relative(size_t i, Match& m) const {
     m = Match{};
     m.tb = i;
     if (t.lex == L_RELDAY) {
+        // capitalized after a word it names something: "Chris Hoy", "the Today programme" (after
+        // a full stop it may open a sentence the tokenizer took for an abbreviation's)
+        if ((t.flags & F_CAP) && !(t.flags & F_SENT) && i > 0 && T(i - 1).kind == K_WORD) return false;
         m.what = W_RELDAY;
         m.n = t.val;
         m.te = i + 1;
@@ -944,34 +1138,54 @@ bool Scanner::try_relative(size_t i, Match& m) const {
         }
         return false;
     }
-    // "two weeks ago", "3 days ago", "a year ago"
-    int n = -1;
-    if (t.kind == K_NUM && t.ndig <= 3) n = t.num;
-    else if (t.kind == K_WORD && t.lex == L_NUMWORD) n = t.val;
-    if (n >= 0 && T(i + 1).kind == K_WORD && T(i + 1).lex == L_UNIT && T(i + 2).lex == L_AGO &&
-        T(i + 2).kind == K_WORD) {
-        const int unit = T(i + 1).val;
-        m.what = unit == 1 ? W_RELDAY : unit == 2 ? W_RELDAY : unit == 3 ? W_RELMONTH : W_RELYEAR;
-        m.n = unit == 2 ? -7 * n : -n;
+    // "two weeks ago", "3 days ago", "a year ago", "due settimane fa", "twee weken geleden"
+    const int n = count_at(i);
+    if (n >= 0 && T(i + 1).kind == K_WORD && T(i + 1).lex == L_UNIT &&
+        (T(i + 2).lex == L_AGO || T(i + 2).lex == L_FAGO) && T(i + 2).kind == K_WORD) {
+        set_units_away(m, -n, T(i + 1).val);
         m.te = i + 3;
         return true;
     }
+    // "vor zwei Wochen", "hace dos semanas", "il y a deux semaines"
+    if (const size_t q = ago_prefix_end(i)) {
+        const int k = count_at(q);
+        if (k >= 0 && T(q + 1).kind == K_WORD && T(q + 1).lex == L_UNIT) {
+            set_units_away(m, -k, T(q + 1).val);
+            if (word_is(i, "a")) m.tb = i - 2;
+            m.te = q + 2;
+            return true;
+        }
+    }
     // "in two weeks", "in 3 days": future only (checked by the caller with the tense)
     if (t.kind == K_WORD && word_is(i, "in")) {
-        const Tok& u = T(i + 1);
-        int k = -1;
-        if (u.kind == K_NUM && u.ndig <= 3) k = u.num;
-        else if (u.kind == K_WORD && u.lex == L_NUMWORD) k = u.val;
+        const int k = count_at(i + 1);
         if (k > 0 && T(i + 2).kind == K_WORD && T(i + 2).lex == L_UNIT && T(i + 3).kind != K_NUM) {
-            const int unit = T(i + 2).val;
-            m.what = unit == 1 ? W_RELDAY : unit == 2 ? W_RELDAY : unit == 3 ? W_RELMONTH : W_RELYEAR;
-            m.n = unit == 2 ? 7 * k : k;
+            set_units_away(m, k, T(i + 2).val);
             m.mod = 1;  // marks "in N units": needs a future clause
             m.te = i + 3;
             return true;
         }
     }
     return false;
+}
+
+int Scanner::count_at(size_t i) const {
+    const Tok& t = T(i);
+    if (t.kind == K_NUM && t.ndig <= 3) return t.num;
+    if (t.kind == K_WORD && t.lex == L_NUMWORD) return t.val;
+    if (word_is(i, "due")) return 2;  // Italian; in English a word of schedules
+    return -1;
+}
+
+size_t Scanner::ago_prefix_end(size_t i) const {
+    if (T(i).lex == L_FAGO && (word_is(i, "vor") || word_is(i, "hace"))) return i + 1;
+    if (word_is(i, "a") && i >= 2 && word_is(i - 2, "il") && word_is(i - 1, "y")) return i + 1;
+    return 0;
+}
+
+void set_units_away(Match& m, int count, int unit) {
+    m.what = unit == 1 || unit == 2 ? W_RELDAY : unit == 3 ? W_RELMONTH : W_RELYEAR;
+    m.n = unit == 2 ? 7 * count : count;
 }
 
 bool Scanner::try_year(size_t i, Match& m) const {
@@ -1002,6 +1216,7 @@ bool Scanner::try_year(size_t i, Match& m) const {
         ok = ok && (word_is(i - 1, "in") || word_is(i - 1, "since") || word_is(i - 1, "until") ||
                     word_is(i - 1, "by") || word_is(i - 1, "from") || word_is(i - 1, "before") ||
                     word_is(i - 1, "after") || word_is(i - 1, "during") || word_is(i - 1, "till"));
+    if (!ok && y >= 1500 && month_prep_of_other_language(i - 1)) ok = true;  // "en 2020", "im Jahr 2020"
     // "in 2018 and 2019": a year after another one
     if (!ok && i >= 2 && (word_is(i - 1, "and") || word_is(i - 1, "or")) && year_num(i - 2) && y >= 1500)
         ok = true;
@@ -1096,6 +1311,10 @@ bool Scanner::try_time(size_t i, Match& m) const {
         m.te = i + 2;
         return true;
     }
+    if (size_t j = parse_continental_clock(i, m)) {
+        m.te = j;
+        return true;
+    }
     if (size_t j = parse_clock(i, m)) {
         const int hh_before = m.hh;
         size_t k = parse_ampm(j, m);
@@ -1106,7 +1325,8 @@ bool Scanner::try_time(size_t i, Match& m) const {
                                    word_is(i - 1, "till") || word_is(i - 1, "before") ||
                                    word_is(i - 1, "after") || word_is(i - 1, "around") ||
                                    word_is(i - 1, "from") || word_is(i - 1, "to") || word_is(i - 1, "since") ||
-                                   word_is(i - 1, "about") || punct(i - 1, '-'));
+                                   word_is(i - 1, "about") || punct(i - 1, '-') ||
+                                   clock_prep_of_other_language(i - 1));
         if (!(ampm || m.ss >= 0 || !m.tz.empty() || ctx)) return false;
         if (m.hh > 24) return false;
         m.te = z;
@@ -1137,7 +1357,8 @@ bool Scanner::try_time(size_t i, Match& m) const {
         const size_t z = parse_tz(i + 3, m);
         if (z != i + 3) { m.te = z; return true; }
         const bool ctx = i > 0 && (word_is(i - 1, "at") || word_is(i - 1, "until") || word_is(i - 1, "from") ||
-                                   word_is(i - 1, "till") || word_is(i - 1, "before") || word_is(i - 1, "after"));
+                                   word_is(i - 1, "till") || word_is(i - 1, "before") || word_is(i - 1, "after") ||
+                                   clock_prep_of_other_language(i - 1));
         const Tok& nx = T(i + 3);
         const bool end = nx.kind == K_END || (nx.kind == K_PUNCT && nx.ch != '%') || word_is(i + 3, "on") ||
                          word_is(i + 3, "local") || word_is(i + 3, "today") || word_is(i + 3, "tomorrow") ||
@@ -1285,7 +1506,8 @@ bool Scanner::try_holiday(size_t i, Match& m) const {
         default: break;
     }
     // Movable feasts: Easter (Sunday/Monday/Day), Good Friday, Palm Sunday, Ash Wednesday,
-    // Maundy Thursday, Whit Sunday, Pentecost; US Thanksgiving (Day), Labor Day, Memorial Day.
+    // Maundy Thursday, Whit Sunday, Pentecost; US Thanksgiving (Day), Labor Day, Memorial Day,
+    // Black Friday.
     m.what = W_FEAST;
     auto prep = [&] {
         return i > 0 && (word_is(i - 1, "at") || word_is(i - 1, "before") || word_is(i - 1, "after") ||
@@ -1315,6 +1537,9 @@ bool Scanner::try_holiday(size_t i, Match& m) const {
         case 16:  // US Election Day (both words capitalised)
             if (word_is(i + 1, "day") && (T(i + 1).flags & F_CAP)) { m.n = 16; m.te = i + 2; return true; }
             return false;
+        // Black Friday: a day only after a preposition ("queues on Black Friday"); "Black
+        // Friday sales" are a season.
+        case 17: if (wd_next && nx.val == 4 && prep()) { m.n = 17; m.te = i + 2; return true; } return false;
         default: return false;
     }
 }
@@ -1338,20 +1563,25 @@ void Scanner::run(std::vector<Match>& out) {
             switch (t.lex) {
                 case L_MONTH:
                 case L_MONABBR: ok = try_month_first(i, m); break;
-                case L_WEEKDAY: ok = try_weekday(i, m); break;
+                case L_WEEKDAY:
+                case L_FWEEKDAY: ok = try_weekday(i, m); break;
+                case L_FMOD: ok = try_weekday(i + 1, m) && m.tb == i; break;
+                case L_FMONTH: ok = try_month_of_other_language(i, m); break;
                 case L_MOD:
                     // "last Wednesday", "next March" are found from the weekday / month
-                    if (T(i + 1).lex == L_WEEKDAY && try_weekday(i + 1, m) && m.tb == i) ok = true;
+                    if (weekday_word(i + 1) && try_weekday(i + 1, m) && m.tb == i) ok = true;
                     else if (T(i + 1).lex == L_WEEKEND || (word_is(i + 1, "past") && T(i + 2).lex == L_WEEKEND))
                         ok = try_weekend(i, m);
                     else if (T(i + 1).lex == L_MONTH && try_month_first(i + 1, m) && m.tb == i) ok = true;
                     else ok = try_relative(i, m);
                     break;
                 case L_RELDAY:
-                case L_NUMWORD: ok = try_relative(i, m); break;
+                case L_NUMWORD:
+                case L_FAGO: ok = try_relative(i, m); break;
                 case L_NOONMID: ok = try_time(i, m); break;
                 case L_HOLIDAY:
-                    ok = try_holiday(i, m);
+                    // "the Good Friday Agreement", "the Thanksgiving Day Parade": names
+                    ok = try_holiday(i, m) && !capitalized_name_at(m.te);
                     if (ok && m.what == W_FEAST && punct(m.te, ',')) {  // "Ash Wednesday, February 14"
                         Match d;
                         if (try_absolute(m.te + 1, d) && (d.what == W_FULL || d.what == W_MONTHDAY) && !d.range) {
@@ -1363,6 +1593,7 @@ void Scanner::run(std::vector<Match>& out) {
                 case L_PREP: ok = word_is(i, "in") && try_relative(i, m); break;
                 default:
                     if (T(i + 1).lex == L_WEEKEND) ok = try_weekend(i, m);
+                    else if (T(i + 2).lex == L_FAGO) ok = try_relative(i, m);  // "due settimane fa"
                     break;
             }
         }
@@ -1454,6 +1685,7 @@ Tense tense_at(const std::vector<Tok>& t, std::string_view s, size_t tb, size_t 
                 else if (lower_word(k, "ll") && k > 0 && t[k - 1].kind == K_PUNCT && t[k - 1].ch == '\'')
                     here = T_FUTURE;
                 else if (lower_word(k, "going") && lower_word(k + 1, "to")) here = T_FUTURE;
+                else if (x.flags & F_FUTEND) here = T_FUTURE;
                 else if (x.lex == L_MONTH && (x.flags & F_LOWER) && lower_word(k, "may")) here = T_FUTURE;
                 break;
         }
@@ -1508,6 +1740,7 @@ Date holiday_date(int which, int y) {
         case 15: return nth_weekday(5, 0, -1);          // Memorial Day: last Monday of May
         case 16:                                        // Election Day: the Tuesday after the first Monday of November
             return civil_from_days(days_from_civil(nth_weekday(11, 0, 1)) + 1);
+        case 17: return civil_from_days(days_from_civil(nth_weekday(11, 3, 4)) + 1);  // Black Friday
         default: return civil_from_days(easter);
     }
 }
@@ -1761,8 +1994,10 @@ std::vector<Annotation> find_dates(std::string_view text, int64_t block, std::op
             if (g.kind == K_PUNCT && g.ch == ',') continue;
             const std::string_view w = text.substr(g.b, g.e - g.b);
             if (g.kind != K_WORD) return false;
-            if (date_first ? (w == "at" || w == "around" || w == "about" || w == "from")
-                           : (w == "on" || w == "of"))
+            // "Sonntag um 15:30 Uhr", "14 juillet à 15h30", "sabato alle 21:00", "15 Uhr am Sonntag"
+            if (date_first ? (w == "at" || w == "around" || w == "about" || w == "from" || w == "um" ||
+                              w == "om" || w == "à" || w == "alle" || w == "a" || w == "las" || w == "vers")
+                           : (w == "on" || w == "of" || w == "am" || w == "le" || w == "el" || w == "op"))
                 continue;
             return false;
         }
