@@ -3,18 +3,14 @@
 #include <fstream>
 
 #include "copydesk/documents.hpp"
+#include "temp_files.hpp"
 
 using namespace copydesk;
 
+using copydesk::testing::temp_path;
+using copydesk::testing::write_file;
+
 namespace {
-
-std::string temp_path(const std::string& name) {
-    return (std::filesystem::temp_directory_path() / ("copydesk-documents-test-" + name)).string();
-}
-
-void write_file(const std::string& path, std::string_view bytes) {
-    std::ofstream(path, std::ios::binary).write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-}
 
 std::string warc_record(std::string_view type, std::string_view uri, std::string_view block) {
     return "WARC/1.0\r\nWARC-Type: " + std::string(type) + "\r\nWARC-Target-URI: " + std::string(uri) +

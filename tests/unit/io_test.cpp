@@ -6,18 +6,14 @@
 #include <fstream>
 
 #include "copydesk/io.hpp"
+#include "temp_files.hpp"
 
 using namespace copydesk;
 
+using copydesk::testing::temp_path;
+using copydesk::testing::write_file;
+
 namespace {
-
-std::string temp_path(const std::string& name) {
-    return (std::filesystem::temp_directory_path() / ("copydesk-io-test-" + name)).string();
-}
-
-void write_file(const std::string& path, std::string_view bytes) {
-    std::ofstream(path, std::ios::binary).write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-}
 
 std::string gzip(std::string_view bytes) {
     const std::string path = temp_path("gz-build.gz");

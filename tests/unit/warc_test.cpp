@@ -8,18 +8,14 @@
 
 #include "copydesk/warc.hpp"
 #include "io/warc_http.hpp"
+#include "temp_files.hpp"
 
 using namespace copydesk;
 
+using copydesk::testing::temp_path;
+using copydesk::testing::write_file;
+
 namespace {
-
-std::string temp_path(const std::string& name) {
-    return (std::filesystem::temp_directory_path() / ("copydesk-warc-test-" + name)).string();
-}
-
-void write_file(const std::string& path, std::string_view bytes) {
-    std::ofstream(path, std::ios::binary).write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-}
 
 // windowBits: 15 + 16 gzip, 15 zlib, -15 raw deflate.
 std::string compress(std::string_view data, int window_bits) {
