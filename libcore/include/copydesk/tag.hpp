@@ -1,4 +1,5 @@
-// copydesk/tag.hpp — annotations for an article: its language and the dates in its text.
+// copydesk/tag.hpp — annotations for an article: its language, the dates, people, places
+// and organisations in its text, and its key phrases.
 //
 // tag_article() is what copydesk-tag runs on each record. The lower-level functions
 // (detect_language, find_dates, parse_date) are public so that tests and other tools can use
@@ -12,7 +13,10 @@
 // "2019-20", "from Monday to Friday") and relative expressions ("on Saturday", "last
 // Wednesday", "yesterday", "two weeks ago", "next month", "over the weekend", "in May"),
 // resolved against a reference date (normally date_published) and the tense of the clause
-// around them. Names are not dates: "Sheffield Wednesday", "Theresa May", "they march".
+// around them. In French, German, Spanish, Italian and Dutch also weekdays, "yesterday" and
+// "tomorrow", "last"/"next", "ago", day ranges ("du 3 au 5 juin", "vom 12. bis 15. März") and
+// clock times ("15:30 Uhr", "20.00 uur", "15h30"). Names are not dates: "Sheffield
+// Wednesday", "Theresa May", "they march", "Good Friday Agreement", "Wednesday Addams".
 // Annotation types: "date", "time", "datetime", "daterange". Values are ISO 8601:
 // "2020-03-21", "2020-03", "2020", "199" (a decade), "2020-W12" (a week), "T15:30" (a time),
 // "2020-03-21T15:30", "2020-03-23/2020-03-25" (a range). An expression that needs a reference
