@@ -19,6 +19,19 @@ std::string only_date(std::string_view t, Date ref = {2020, 3, 23}) {  // a Mond
 
 }  // namespace
 
+TEST_CASE("tag dates: in English text the day words of other languages are names") {
+    const Date ref{2020, 3, 23};
+    for (const char* t : {"Thousands came to New Orleans for Mardi Gras.", "Heidi Montag said she was moving.",
+                          "Domingo, 82, denied the claims.", "The Spanish daily Hoy reported the deal.",
+                          "Italy's Domani newspaper published the letter.", "Der Freitag ran the story first."})
+        CHECK(find_dates(t, 0, ref, "en").empty());
+    // the same words in their own language are dates
+    CHECK(find_dates("Le ministre a démissionné mardi.", 0, ref, "fr").size() == 1);
+    CHECK(find_dates("Hoy se vota la ley.", 0, ref, "es").size() == 1);
+    // month names of other languages still count after a day number
+    CHECK(find_dates("The treaty was signed on 23. März 2020 in Bonn.", 0, ref, "en").size() == 1);
+}
+
 TEST_CASE("tag dates: weekdays and yesterday/today/tomorrow in other languages") {
     CHECK(only_date("Der Minister trat am Freitag zurück, wie ein Sprecher sagte.") == "Freitag=2020-03-20");
     CHECK(only_date("Le ministre a démissionné mardi.") == "mardi=2020-03-17");

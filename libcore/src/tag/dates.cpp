@@ -55,6 +55,7 @@ enum Lex : uint8_t {
     L_FMONTH,    // val 1..12: French, German, Spanish, Italian, Portuguese, Dutch month names
     L_FWEEKDAY,  // val 0..6: weekday names of the same languages but Portuguese, in any case
     L_FMOD,      // -1 last, 1 next, before or after a weekday: "letzten Freitag", "lundi dernier"
+    L_FRELDAY,   // "gestern", "hoy", "domani": L_RELDAY outside English text (see for_language)
 };
 
 struct LexEntry {
@@ -233,7 +234,7 @@ const std::unordered_map<std::string_view, LexEntry>& lexicon() {
             {"gestern", -1}, {"heute", 0}, {"demain", 1}, {"ayer", -1}, {"hoy", 0},
             {"ieri", -1}, {"oggi", 0}, {"domani", 1}, {"ontem", -1}, {"hoje", 0}, {"amanhã", 1},
             {"gisteren", -1}, {"vandaag", 0}};
-        for (auto [w, v] : foreign_reldays) t[w] = {L_RELDAY, int8_t(v)};
+        for (auto [w, v] : foreign_reldays) t[w] = {L_FRELDAY, int8_t(v)};
         for (const char* w : {"letzten", "vergangenen", "dernier", "pasado", "scorso", "passato", "vorige",
                               "afgelopen"})
             t[w] = {L_FMOD, -1};
@@ -1942,6 +1943,18 @@ std::optional<Date> parse_date(std::string_view iso) {
     return Date{y, m, d};
 }
 
+// The words of other languages that name days relative to now (weekdays, "gestern", "letzten",
+// "hace") are names in English text: "Mardi Gras", "Heidi Montag", the papers "Hoy" and
+// "Domani", "Plácido Domingo". There they are plain words; elsewhere "gestern" is "yesterday".
+// Month names of other languages stay: they only count after a day number ("23. März").
+static void for_language(std::vector<Tok>& toks, bool english) {
+    for (Tok& t : toks) {
+        if (t.kind != K_WORD) continue;
+        if (t.lex == L_FRELDAY) t.lex = english ? L_NONE : L_RELDAY;
+        else if (english && (t.lex == L_FWEEKDAY || t.lex == L_FMOD || t.lex == L_FAGO)) t.lex = L_NONE;
+    }
+}
+
 std::vector<Annotation> find_dates(std::string_view text, int64_t block, std::optional<Date> reference,
                                    std::string_view lang) {
     thread_local std::vector<Tok> toks;
@@ -1949,6 +1962,7 @@ std::vector<Annotation> find_dates(std::string_view text, int64_t block, std::op
     std::vector<Annotation> out;
     if (text.size() >= UINT32_MAX) return out;
     tokenize(text, toks);
+    for_language(toks, lang.substr(0, 2) == "en");
     matches.clear();
     // Month first in American English only ("en", "en-US"); "en-GB" and the rest read D/M.
     const bool us = lang.empty() || lang == "en" || lang == "en-US" || lang == "en_US" || lang == "en-us";
