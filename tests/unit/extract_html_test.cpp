@@ -381,3 +381,15 @@ TEST_CASE("content: inline elements nested past 64 add no spans", "[robustness]"
     REQUIRE(a.body.size() == 1);
     CHECK(a.body[0].spans.size() == 64);
 }
+
+TEST_CASE("content: sources cited by address at the end stay; teaser links there go") {
+    const std::string story = paragraphs(4, "Japan resumed its vaccination drive this year, after a pause of almost "
+                                            "a decade that researchers say cost thousands of women their protection.");
+    const std::string page = "<html><body><div class=text>" + story +
+                             "<p>1 <a href=https://r.example/a>https://r.example/a</a></p>"
+                             "<p>2 <a href=https://r.example/b>https://r.example/b</a></p>"
+                             "<p><a href=/other>Another story on this site</a></p></div></body></html>";
+    const std::string t = texts(extract_html(page, HtmlOptions{}));
+    CHECK(t.find("https://r.example/b") != std::string::npos);
+    CHECK(t.find("Another story") == std::string::npos);
+}

@@ -1173,6 +1173,11 @@ bool ends_with_credit(const std::string& f) {
 
 using Explain = std::function<void(const std::string&)>;
 
+// Whether a text shows a web address ("https://...", "www.example.org").
+bool shows_address(std::string_view text) {
+    return contains(text, "http://") || contains(text, "https://") || contains(text, "www.");
+}
+
 // Code points of a block's text inside links.
 int64_t linked_code_points(const Block& b) {
     int64_t linked = 0;
@@ -1293,8 +1298,9 @@ void drop_reader_prompts(std::vector<Block>& body, const Explain& explain) {
         const std::string f = folded(b.text);
         const int64_t n = text::count_code_points(b.text);
         const bool other_stories = b.type == "heading" && opens_other_stories(f);
+        // a link whose text is its address is a source the article cites, not a teaser
         const bool link_line = (b.type == "item" || b.type == "paragraph") && n > 0 && n < 200 &&
-                               linked_code_points(b) * 10 >= n * 7;
+                               linked_code_points(b) * 10 >= n * 7 && !shows_address(b.text);
         const bool note = b.type == "paragraph" && n < 300 && is_furniture_start(f, 0);
         if (!other_stories && !link_line && !note) break;
         if (explain) explain(fmt::format("dropped block \"{}\": furniture at the end of the page", b.text));
@@ -1397,7 +1403,7 @@ void drop_short_lines_after_text(std::vector<Block>& body, const Explain& explai
                 const char end = b.text.empty() ? '.' : b.text.back();
                 const bool sentence = end == '.' || end == '!' || end == '?' || end == ':' || end == ')' ||
                                       static_cast<unsigned char>(end) >= 0x80;
-                if (n < 80 && (!sentence || linked * 10 >= n * 8)) {
+                if (n < 80 && (!sentence || linked * 10 >= n * 8) && !shows_address(b.text)) {
                     if (explain) explain(fmt::format("dropped block \"{}\": a short line after the article", b.text));
                     continue;
                 }
