@@ -224,6 +224,19 @@ bool fill_bytes(std::string_view text, std::vector<std::pair<int64_t, size_t>>& 
     }
     return true;
 }
+
+// The code points where marks start or end, sorted and once each, with their bytes in
+// `text`; false when one lies past its end (see fill_bytes).
+bool mark_positions(std::string_view text, const std::vector<Mark>& m, std::vector<std::pair<int64_t, size_t>>& pos) {
+    pos.clear();
+    for (const Mark& x : m) {
+        pos.emplace_back(x.start, 0);
+        pos.emplace_back(x.end, 0);
+    }
+    std::sort(pos.begin(), pos.end());
+    pos.erase(std::unique(pos.begin(), pos.end()), pos.end());
+    return fill_bytes(text, pos);
+}
 }  // namespace
 
 void layout_marks(std::string_view text, Layout& l) {
@@ -284,14 +297,7 @@ void layout_marks(std::string_view text, Layout& l) {
     }
 
     auto& pos = l.positions;
-    pos.clear();
-    for (const Mark& x : m) {
-        pos.emplace_back(x.start, 0);
-        pos.emplace_back(x.end, 0);
-    }
-    std::sort(pos.begin(), pos.end());
-    pos.erase(std::unique(pos.begin(), pos.end()), pos.end());
-    if (!fill_bytes(text, pos)) {
+    if (!mark_positions(text, m, pos)) {
         l.clamp = true;
         layout_marks(text, l);
         return;
@@ -363,14 +369,7 @@ void layout_marks(std::string_view text, Layout& l) {
         m[w++] = x;
     }
     m.resize(w);
-    pos.clear();
-    for (const Mark& x : m) {
-        pos.emplace_back(x.start, 0);
-        pos.emplace_back(x.end, 0);
-    }
-    std::sort(pos.begin(), pos.end());
-    pos.erase(std::unique(pos.begin(), pos.end()), pos.end());
-    fill_bytes(text, pos);
+    mark_positions(text, m, pos);
     run(SIZE_MAX);
 }
 
