@@ -18,26 +18,15 @@
 
 #include "copydesk/warc.hpp"
 #include "bench.hpp"
+#include "../unit/deflate.hpp"
 
 using copydesk::bench::cpu_seconds;
 
 namespace fs = std::filesystem;
 
-namespace {
+using copydesk::testing::compress;
 
-std::string compress(std::string_view data, int window_bits, int level) {
-    z_stream zs{};
-    deflateInit2(&zs, level, Z_DEFLATED, window_bits, 8, Z_DEFAULT_STRATEGY);
-    std::string out(deflateBound(&zs, static_cast<uLong>(data.size())) + 32, '\0');
-    zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-    zs.avail_in = static_cast<uInt>(data.size());
-    zs.next_out = reinterpret_cast<Bytef*>(out.data());
-    zs.avail_out = static_cast<uInt>(out.size());
-    deflate(&zs, Z_FINISH);
-    out.resize(zs.total_out);
-    deflateEnd(&zs);
-    return out;
-}
+namespace {
 
 // An HTML page of about `size` bytes of pseudo-random prose (compresses about as text does).
 std::string page(unsigned seed, size_t size) {
@@ -114,7 +103,6 @@ int64_t write_warc(const std::string& path, double payload_mb) {
     std::fclose(f);
     return n;
 }
-
 
 double peak_rss_mb() {
     rusage ru{};

@@ -8,29 +8,17 @@
 
 #include "copydesk/warc.hpp"
 #include "io/warc_http.hpp"
+#include "deflate.hpp"
 #include "temp_files.hpp"
 
 using namespace copydesk;
 
+using copydesk::testing::compress;
 using copydesk::testing::temp_path;
 using copydesk::testing::write_file;
 
 namespace {
 
-// windowBits: 15 + 16 gzip, 15 zlib, -15 raw deflate.
-std::string compress(std::string_view data, int window_bits) {
-    z_stream zs{};
-    deflateInit2(&zs, 6, Z_DEFLATED, window_bits, 8, Z_DEFAULT_STRATEGY);
-    std::string out(deflateBound(&zs, static_cast<uLong>(data.size())) + 32, '\0');
-    zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-    zs.avail_in = static_cast<uInt>(data.size());
-    zs.next_out = reinterpret_cast<Bytef*>(out.data());
-    zs.avail_out = static_cast<uInt>(out.size());
-    deflate(&zs, Z_FINISH);
-    out.resize(zs.total_out);
-    deflateEnd(&zs);
-    return out;
-}
 std::string gzip(std::string_view data) { return compress(data, 15 + 16); }
 
 std::string chunked(std::string_view body, size_t piece) {
