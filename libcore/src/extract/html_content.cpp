@@ -1498,13 +1498,6 @@ std::pair<int, int> Extractor::standfirst_stretch(int first_root) const {
     return {-1, -1};
 }
 
-// Characters of text inside links under n (white space collapsed).
-int64_t linked_chars(pugi::xml_node n) {
-    int64_t chars = 0;
-    for (const pugi::xpath_node& a : n.select_nodes(".//a")) chars += text::count_code_points(node_text(a.node()));
-    return chars;
-}
-
 // An element that holds text but no other block: a paragraph in all but name.
 bool holds_no_blocks(pugi::xml_node n) {
     for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling())
@@ -1540,7 +1533,7 @@ std::vector<int> Extractor::find_standfirst(const std::vector<int>& roots) const
         if (!boxed && !(x.tag == t_p || is_heading(x.tag) || holds_no_blocks(x.node))) continue;
         const std::string text = node_text(x.node);
         const int64_t n = text::count_code_points(text);
-        if (reads_as_lead(text) && linked_chars(x.node) * 4 < n && !is_furniture_start(folded(text), 0) &&
+        if (reads_as_lead(text) && linked_bytes(x.node) * 4 < text.size() && !is_furniture_start(folded(text), 0) &&
             taken + n <= max_taken) {
             found.push_back(i);
             taken += n;

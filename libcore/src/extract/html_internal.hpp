@@ -28,6 +28,9 @@ std::string normalize_date(std::string_view s);
 // The text of a subtree, white space collapsed, <script>/<style> left out. Iterative.
 std::string node_text(pugi::xml_node n);
 
+// Bytes of text inside the links (<a>) under n, as node_text gives them.
+size_t linked_bytes(pugi::xml_node n);
+
 // Visits the nodes under `root` in document order, without recursion; `visit(node)` returns
 // whether to go into the node's children.
 template <class Visit>

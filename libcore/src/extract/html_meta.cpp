@@ -134,6 +134,12 @@ std::string node_text(pugi::xml_node root) {
     return collapse_space(raw);
 }
 
+size_t linked_bytes(pugi::xml_node n) {
+    size_t linked = 0;
+    for (pugi::xpath_node a : n.select_nodes(".//a")) linked += node_text(a.node()).size();
+    return linked;
+}
+
 std::string class_id(pugi::xml_node n) {
     std::string s = lower(n.attribute("class").value());
     const char* id = n.attribute("id").value();
@@ -644,9 +650,7 @@ bool not_standfirst(pugi::xml_node n, std::string_view hint) {
 
 // Share of an element's text inside links.
 double link_share(pugi::xml_node n, size_t text_size) {
-    size_t linked = 0;
-    for (pugi::xpath_node a : n.select_nodes(".//a")) linked += node_text(a.node()).size();
-    return text_size ? static_cast<double>(linked) / static_cast<double>(text_size) : 0.0;
+    return text_size ? static_cast<double>(linked_bytes(n)) / static_cast<double>(text_size) : 0.0;
 }
 
 // Text that reads as a standfirst: a sentence or two, not the headline again (a container
